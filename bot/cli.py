@@ -1,0 +1,148 @@
+"""The `firststeps` command: run the service, talk in a terminal, ask in batches, manage data.
+
+Each subcommand is a thin shell over the service; errors a person can fix (configuration, schema,
+content) are printed as one clear message with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Coroutine
+from importlib.metadata import version
+from typing import Any
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.storage.engine import SchemaOutdatedError
+from content.guide import ContentError
+
+log = logging.getLogger("firststeps")
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+async def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.runner import run_forever
+
+    await run_forever(_settings(), host=args.host, port=args.port)
+    return 0
+
+
+async def _cmd_chat(args: argparse.Namespace) -> int:
+    from bot.channels.terminal import chat
+
+    await chat(_settings())
+    return 0
+
+
+async def _cmd_ask(args: argparse.Namespace) -> int:
+    from bot.channels.batch import ask_jsonl, ask_one
+
+    settings = _settings()
+    if args.jsonl:
+        return await ask_jsonl(settings, sys.stdin, sys.stdout)
+    if not args.text:
+        print("firststeps ask: give TEXT or --jsonl", file=sys.stderr)
+        return 2
+    return await ask_one(settings, " ".join(args.text), args.lang, as_json=args.json, out=sys.stdout)
+
+
+async def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from bot.storage.engine import create_engine, current_revision, upgrade
+
+    settings = _settings()
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+        print(f"database schema is at {await current_revision(engine)}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _cmd_content_check(args: argparse.Namespace) -> int:
+    from content.check import check_content
+
+    settings = _settings()
+    report = check_content(settings.content, spec_file=args.spec)
+    print(report.render())
+    return 1 if report.errors else 0
+
+
+async def _cmd_content_list(args: argparse.Namespace) -> int:
+    from content.check import list_content
+
+    settings = _settings()
+    print(json.dumps(list_content(settings.content), ensure_ascii=False, indent=2 if not args.json else None))
+    return 0
+
+
+async def _cmd_nlu_evaluate(args: argparse.Namespace) -> int:
+    from nlu.evaluate import main as evaluate_main
+
+    return evaluate_main(args.rest)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="firststeps", description="Pierwsze Kroki: the guide for newcomers in Pomorskie")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('firststeps')}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the service: web chat and console (and Telegram with a token)")
+    run.add_argument("--host", help="override web.host")
+    run.add_argument("--port", type=int, help="override web.port")
+    run.set_defaults(handler=_cmd_run)
+
+    commands.add_parser("chat", help="talk to the bot in this terminal").set_defaults(handler=_cmd_chat)
+
+    ask = commands.add_parser("ask", help="answer one question, or JSON lines from stdin with --jsonl")
+    ask.add_argument("text", nargs="*", help="the question")
+    ask.add_argument("--lang", choices=("uk", "ru", "en", "pl"), help="language hint")
+    ask.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ask.add_argument("--jsonl", action="store_true", help='read {"text": ..., "lang": ...} lines from stdin')
+    ask.set_defaults(handler=_cmd_ask)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=_cmd_db_upgrade)
+
+    content = commands.add_parser("content", help="guide content").add_subparsers(dest="content_command", required=True)
+    check = content.add_parser("check", help="validate content/ (non-zero exit on errors)")
+    check.add_argument("--spec", default=None, help="topic catalogue (default spec/topics.yml)")
+    check.set_defaults(handler=_cmd_content_check)
+    listing = content.add_parser("list", help="every topic with languages, sources, dates and stale flags")
+    listing.add_argument("--json", action="store_true", help="compact JSON")
+    listing.set_defaults(handler=_cmd_content_list)
+
+    nlu = commands.add_parser("nlu", help="understanding").add_subparsers(dest="nlu_command", required=True)
+    evaluate = nlu.add_parser("evaluate", help="held-out and k-fold evaluation report", add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.set_defaults(handler=_cmd_nlu_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `firststeps` command."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    handler: Callable[[argparse.Namespace], Coroutine[Any, Any, int]] = args.handler
+    try:
+        return asyncio.run(handler(args))
+    except (ConfigError, SchemaOutdatedError, ContentError) as exc:
+        print(f"firststeps: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

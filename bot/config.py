@@ -1,0 +1,148 @@
+"""One typed, validated configuration object built once at start-up.
+
+`config.yml` holds the settings an operator may change and documents each key; secrets (the Telegram token,
+the database URL with its password) come only from the environment. A bad value stops start-up with a
+message that names the key and what is expected, instead of failing later in a handler.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from nlu import NLUSettings
+
+LANGUAGES: tuple[str, ...] = ("uk", "ru", "en", "pl")
+DEFAULT_CONFIG_FILE = Path("config.yml")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says which key and what is expected."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DatabaseSettings(_Section):
+    """Where conversations, cases and content live."""
+
+    url: SecretStr | None = None
+    auto_upgrade: bool = False
+    echo: bool = False
+
+
+class WebSettings(_Section):
+    """The aiohttp server: web chat sandbox now, staff console later."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+
+
+class TelegramSettings(_Section):
+    """Telegram connection; the token itself is a secret from the environment."""
+
+    token: SecretStr | None = None
+    api_url: str | None = None
+    mode: Literal["polling", "webhook"] = "polling"
+
+
+class BotSettings(_Section):
+    """Behaviour of the conversation core that an operator may tune."""
+
+    default_language: Literal["uk", "ru", "en", "pl"] = "uk"
+    max_message_length: int = Field(default=4000, ge=100, le=100_000)
+
+
+class ContentSettings(_Section):
+    """Where the guide's seed files are."""
+
+    topics_dir: Path = Path("content/topics")
+    directory_dir: Path = Path("content/directory")
+    domains_file: Path = Path("content/domains.yml")
+
+
+class Settings(_Section):
+    """The whole configuration. Build it with `load_settings`."""
+
+    data_dir: Path = Path("data")
+    database: DatabaseSettings = DatabaseSettings()
+    web: WebSettings = WebSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    bot: BotSettings = BotSettings()
+    content: ContentSettings = ContentSettings()
+    nlu: NLUSettings = NLUSettings()
+
+    @property
+    def database_url(self) -> str:
+        """The SQLAlchemy URL: DATABASE_URL if given, else SQLite under the data folder."""
+        if self.database.url is not None:
+            return self.database.url.get_secret_value()
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'firststeps.sqlite3').resolve()}"
+
+
+def _environment_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Secrets and deployment-specific values that never belong in a committed file."""
+    overrides: dict[str, dict[str, str]] = {}
+    pairs = {
+        "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
+        "TELEGRAM_API_URL": ("telegram", "api_url"),
+        "DATABASE_URL": ("database", "url"),
+    }
+    for variable, (section, key) in pairs.items():
+        value = env.get(variable, "").strip()
+        if value:
+            overrides.setdefault(section, {})[key] = value
+    return overrides
+
+
+def _describe(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        given = item.get("input")
+        shown = "" if isinstance(given, dict) else f" (got {given!r})"
+        lines.append(f"  {key}: {item['msg']}{shown}")
+    return "\n".join(lines)
+
+
+def _reject_secrets_in_file(raw: Mapping[str, Any], path: Path) -> None:
+    telegram = raw.get("telegram")
+    database = raw.get("database")
+    if isinstance(telegram, Mapping) and telegram.get("token"):
+        raise ConfigError(f"{path}: telegram.token must not be in the file; set TELEGRAM_BOT_TOKEN instead")
+    if isinstance(database, Mapping) and database.get("url"):
+        raise ConfigError(f"{path}: database.url must not be in the file; set DATABASE_URL instead")
+
+
+def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Read config.yml (or FIRSTSTEPS_CONFIG) and the environment into one validated object.
+
+    Raises:
+        ConfigError: the file is missing or unreadable, or a value is invalid; the message names the key.
+    """
+    env = os.environ if env is None else env
+    path = path or Path(env.get("FIRSTSTEPS_CONFIG") or DEFAULT_CONFIG_FILE)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as exc:
+        raise ConfigError(f"configuration file {path} not found (set FIRSTSTEPS_CONFIG)") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of sections at the top level")
+    _reject_secrets_in_file(raw, path)
+    for section, values in _environment_overrides(env).items():
+        current = raw.get(section) or {}
+        if not isinstance(current, dict):
+            raise ConfigError(f"{path}: {section}: expected a mapping")
+        raw[section] = {**current, **values}
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid configuration in {path}:\n{_describe(exc)}") from exc

@@ -1,0 +1,402 @@
+"""The conversation core: one incoming message in, replies and effects out, for every channel.
+
+The rules that matter most live here: crisis first; never a confident wrong answer (below the thresholds the
+user gets "Did you mean…" and a person, not a guess); the user's language wins; an incoming message is
+stored before it is answered.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core import compose, payloads
+from bot.core.types import Button, Handoff, Incoming, Outcome, Reply
+from bot.i18n import Translator, translator
+from bot.storage.models import Conversation, Message, User
+from bot.storage.repo import Repository
+from content.guide import Guide
+from content.model import LANGUAGES, Topic
+from nlu import LanguageHint, Parse, reply_language
+
+log = logging.getLogger(__name__)
+
+CONVERSATION_INTENTS = frozenset(
+    {"greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "change_language", "affirm", "deny"}
+)
+CRISIS_TOPICS = {"violence": "safety.domestic_violence", "trafficking": "safety.trafficking",
+                 "self_harm": "health.mental"}
+COMMANDS = ("start", "menu", "language", "help", "advisor", "forget")
+MISSES_BEFORE_ADVISOR = 2
+CANDIDATE_FLOOR = 0.05
+
+
+class Understander(Protocol):
+    """What the core needs from the understanding layer (see nlu.Understanding)."""
+
+    async def parse(self, text: str, hint: LanguageHint | None = None) -> Parse: ...
+
+
+@dataclass
+class Turn:
+    """One message being handled: the user, their conversation, and what we decided so far."""
+
+    incoming: Incoming
+    repo: Repository
+    user: User
+    conversation: Conversation
+    language: str
+    inbound: Message
+    replies: list[Reply] = field(default_factory=list)
+    handoff: Handoff | None = None
+    intent: str | None = None
+    confidence: float | None = None
+    answer_id: str | None = None
+    text_language: str | None = None
+    escalate: bool = False
+    erased: bool = False
+
+    @property
+    def t(self) -> Translator:
+        return translator(self.language)
+
+    def say(self, text: str, *rows: tuple[Button, ...]) -> None:
+        self.replies.append(Reply(text, tuple(rows)))
+
+
+class Dialogue:
+    """The channel-free conversation core shared by Telegram, the web chat, the terminal and `ask`."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        understander: Understander,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        default_language: str = "uk",
+        max_message_length: int = 4000,
+    ) -> None:
+        self.guide = guide
+        self.understander = understander
+        self.sessions = sessions
+        self.default_language = default_language
+        self.max_message_length = max_message_length
+        self._buttons: dict[str, Callable[[Turn, tuple[str, ...]], Awaitable[None]]] = {
+            "lang": self._choose_language,
+            "menu": self._on_menu,
+            "dom": self._on_domain,
+            "help": self._on_help,
+            "forget": self._forget_answer,
+            "t": self._on_topic,
+            "more": self._on_more,
+            "fb": self._on_feedback,
+            "adv": self._on_advisor,
+        }
+
+    async def handle(self, incoming: Incoming, *, onboarding: bool = True,
+                     language: str | None = None) -> Outcome:
+        """Answer one message. `onboarding=False` skips the language choice (the `ask` door).
+
+        The incoming message is committed before any understanding runs, so a crash while answering loses
+        no message.
+        """
+        async with self.sessions() as session:
+            repo = Repository(session)
+            user = await repo.user(incoming.channel, incoming.user_ref, incoming.client_language)
+            if language in LANGUAGES and user.language is None:
+                user.language = language
+            conversation = await repo.conversation(user)
+            inbound = repo.message(conversation, user, "in", text=incoming.text,
+                                   payload=(incoming.payload or "")[:64] or None)
+            await repo.commit()
+            turn = Turn(incoming, repo, user, conversation, user.language or self._suggested(user), inbound)
+            await self._route(turn, onboarding)
+            if not turn.erased:
+                for reply in turn.replies:
+                    repo.message(conversation, user, "out", text=reply.text, language=turn.language)
+            await repo.commit()
+        return Outcome(
+            language=turn.language,
+            replies=tuple(turn.replies),
+            handoff=turn.handoff,
+            intent=turn.intent,
+            confidence=turn.confidence,
+            answer_id=turn.answer_id,
+            extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
+        )
+
+    def _suggested(self, user: User) -> str:
+        client = (user.client_language or "").split("-")[0].lower()
+        return client if client in LANGUAGES else self.default_language
+
+    async def _route(self, turn: Turn, onboarding: bool) -> None:
+        incoming, user = turn.incoming, turn.user
+        if incoming.payload is not None:
+            await self._button(turn, incoming.payload)
+        elif incoming.text is None or not incoming.text.strip():
+            self._not_text(turn)
+        elif incoming.text.startswith("/"):
+            await self._command(turn, incoming.text)
+        elif user.language is None and onboarding:
+            user.state = {**user.state, "pending": incoming.text[: self.max_message_length]}
+            turn.replies.append(compose.language_picker(self._suggested(user)))
+        elif len(incoming.text) > self.max_message_length:
+            turn.say(turn.t._("Your message is too long for me. Please ask one question in a few sentences."),
+                     (compose.menu_button(turn.t), compose.advisor_button(turn.t)))
+        else:
+            await self._question(turn, incoming.text)
+
+    def _not_text(self, turn: Turn) -> None:
+        turn.say(
+            turn.t._("I can only read text messages. Please type your question, or choose a topic."),
+            (compose.menu_button(turn.t), compose.advisor_button(turn.t)),
+        )
+
+    # --- commands and buttons -------------------------------------------------------------------------
+
+    async def _command(self, turn: Turn, text: str) -> None:
+        name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
+        if name == "start":
+            if turn.user.language is None:
+                turn.replies.append(compose.language_picker(self._suggested(turn.user)))
+            else:
+                self._welcome(turn)
+        elif name == "language":
+            turn.replies.append(compose.language_picker(turn.user.language))
+        elif name == "menu":
+            turn.replies.append(compose.domain_menu(self.guide, turn.t))
+        elif name == "help":
+            self._help(turn)
+        elif name == "advisor":
+            await self._hand_off(turn, "request")
+        elif name == "forget":
+            turn.say(
+                turn.t._("Erase everything you wrote here and your settings? This cannot be undone."),
+                (Button(turn.t._("Yes, erase"), payloads.encode("forget", "yes")),
+                 Button(turn.t._("No, keep"), payloads.encode("forget", "no"))),
+            )
+        else:
+            turn.say(turn.t._("I do not know this command."), (compose.menu_button(turn.t),))
+            self._help(turn)
+
+    def _help(self, turn: Turn) -> None:
+        t = turn.t
+        turn.say(
+            "\n".join([
+                t._("I answer questions about living in Pomorskie: residence and documents, work, housing, "
+                    "health, schools, benefits, safety and everyday matters. Just write your question."),
+                "",
+                t._("/menu: browse topics"),
+                t._("/language: change the language"),
+                t._("/advisor: talk to a CWII advisor"),
+                t._("/forget: erase your data"),
+            ]),
+            (compose.menu_button(t), compose.advisor_button(t)),
+        )
+
+    async def _button(self, turn: Turn, payload: str) -> None:
+        action = payloads.decode(payload)
+        handler = self._buttons.get(action.kind) if action else None
+        if action is None or handler is None:
+            self._outdated(turn)
+            return
+        await handler(turn, action.args)
+
+    def _outdated(self, turn: Turn) -> None:
+        turn.say(turn.t._("This button is out of date. Here is the current menu."))
+        turn.replies.append(compose.domain_menu(self.guide, turn.t))
+
+    async def _on_menu(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        turn.replies.append(compose.domain_menu(self.guide, turn.t))
+
+    async def _on_domain(self, turn: Turn, args: tuple[str, ...]) -> None:
+        turn.replies.append(compose.topic_menu(self.guide, args[0] if args else "", turn.t))
+
+    async def _on_help(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        self._help(turn)
+
+    async def _on_topic(self, turn: Turn, args: tuple[str, ...]) -> None:
+        self._show_topic(turn, args[0] if args else "", outcome="chosen")
+
+    async def _on_more(self, turn: Turn, args: tuple[str, ...]) -> None:
+        self._show_topic(turn, args[0] if args else "", outcome="more", show_more=True)
+
+    async def _on_advisor(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        await self._hand_off(turn, "request")
+
+    async def _on_feedback(self, turn: Turn, args: tuple[str, ...]) -> None:
+        if len(args) != 2 or args[0] not in self.guide.topics:
+            self._outdated(turn)
+            return
+        topic_id, verdict = args
+
+    async def _choose_language(self, turn: Turn, args: tuple[str, ...]) -> None:
+        if not args or args[0] not in LANGUAGES:
+            turn.replies.append(compose.language_picker(None))
+            return
+        first_time = turn.user.language is None
+        turn.user.language = turn.language = args[0]
+        turn.repo.event("language", turn.conversation, turn.user, outcome=args[0])
+        pending = turn.user.state.get("pending")
+        turn.user.state = {k: v for k, v in turn.user.state.items() if k != "pending"}
+        if first_time:
+            turn.say(turn.t._("🔒 I keep your messages only to answer you and improve this guide. "
+                              "/forget erases them at any time."))
+        if pending:
+            await self._question(turn, str(pending))
+        else:
+            self._welcome(turn)
+
+    def _welcome(self, turn: Turn) -> None:
+        turn.say(turn.t._("Hello! I am Pierwsze Kroki, the guide for newcomers in Pomorskie by CWII. "
+                          "Write your question in your own words, or choose a topic."))
+        turn.replies.append(compose.domain_menu(self.guide, turn.t))
+
+    async def _forget_answer(self, turn: Turn, args: tuple[str, ...]) -> None:
+        if args[:1] != ("yes",):
+            turn.say(turn.t._("Nothing was erased."), (compose.menu_button(turn.t),))
+            return
+        turn.repo.event("forget", turn.conversation, turn.user)
+        await turn.repo.erase_user(turn.user)
+        turn.erased = True
+        turn.say(turn.t._("Done: your messages and settings are erased. If you write again, we start anew."))
+
+        helpful = verdict == "up"
+        turn.repo.event("feedback", turn.conversation, turn.user, topic=topic_id,
+                        domain=topic_id.split(".")[0], value=1.0 if helpful else -1.0)
+        if helpful:
+            turn.say(turn.t._("Thank you! Glad it helped."))
+        else:
+            turn.say(turn.t._("Sorry it did not help. An advisor of CWII can look at your situation."),
+                     (compose.advisor_button(turn.t), compose.menu_button(turn.t)))
+
+    # --- free questions -----------------------------------------------------------------------------
+
+    async def _question(self, turn: Turn, text: str) -> None:
+        user = turn.user
+        parse = await self.understander.parse(text, LanguageHint(chosen=user.language,
+                                                                 client=user.client_language))
+        turn.text_language = parse.language
+        turn.language = reply_language(parse, user.language)
+        user.language = turn.language
+        self._remember_entities(user, parse)
+        turn.intent, turn.confidence = parse.intent, parse.confidence
+        turn.inbound.language, turn.inbound.intent = parse.language, parse.intent
+        turn.inbound.confidence, turn.inbound.decision = parse.confidence, parse.decision
+        if parse.crisis:
+            await self._crisis(turn, parse)
+        elif parse.decision == "confident" and parse.intent in self.guide.topics:
+            self._answer(turn, self.guide.topics[parse.intent], parse)
+        elif parse.decision == "confident" and parse.intent in CONVERSATION_INTENTS:
+            await self._small_talk(turn, parse.intent)
+        elif parse.decision == "confident" and parse.intent == "out_of_scope":
+            self._out_of_scope(turn)
+        else:
+            await self._clarify(turn, parse)
+
+    @staticmethod
+    def _remember_entities(user: User, parse: Parse) -> None:
+        if parse.entities.district:
+            user.district = parse.entities.district
+        if parse.entities.citizenship:
+            user.citizenship = parse.entities.citizenship
+
+    def _answer(self, turn: Turn, topic: Topic, parse: Parse | None, outcome: str = "answered") -> None:
+        user = turn.user
+        user.state = {k: v for k, v in user.state.items() if k != "misses"}
+        turn.answer_id = topic.id
+        turn.escalate = turn.escalate or topic.escalate != "never"
+        turn.replies.append(compose.topic_answer(
+            self.guide, topic, turn.t, district=self.guide.district(user.district), citizenship=user.citizenship,
+        ))
+        turn.repo.event("question", turn.conversation, user, topic=topic.id, domain=topic.domain,
+                        outcome=outcome, value=parse.confidence if parse else None)
+
+    def _show_topic(self, turn: Turn, topic_id: str, outcome: str, show_more: bool = False) -> None:
+        topic = self.guide.topics.get(topic_id)
+        if topic is None:
+            turn.say(turn.t._("This button is out of date. Here is the current menu."))
+            turn.replies.append(compose.domain_menu(self.guide, turn.t))
+        elif show_more:
+            turn.answer_id = topic.id
+            turn.replies.append(compose.topic_answer(self.guide, topic, turn.t, district=None,
+                                                     citizenship=turn.user.citizenship, show_more=True))
+        else:
+            self._answer(turn, topic, None, outcome=outcome)
+
+    async def _crisis(self, turn: Turn, parse: Parse) -> None:
+        """Emergency numbers first, then an advisor at once, whatever else the message asked."""
+        crisis = parse.crisis or "violence"
+        topic = self.guide.topics.get(CRISIS_TOPICS.get(crisis, "safety.emergency_numbers"))
+        turn.say(turn.t._("🆘 If you are in danger now, call **112** (free, 24/7)."))
+        if topic is not None:
+            turn.answer_id = topic.id
+            turn.replies.append(compose.topic_answer(self.guide, topic, turn.t,
+                                                     district=self.guide.district(turn.user.district),
+                                                     citizenship=turn.user.citizenship))
+        turn.repo.event("question", turn.conversation, turn.user, topic=topic.id if topic else None,
+                        domain=topic.domain if topic else None, outcome="crisis", value=parse.confidence)
+        await self._hand_off(turn, "crisis", crisis=crisis)
+        asked = self.guide.topics.get(parse.intent)
+        if asked is not None and asked is not topic and parse.decision == "confident":
+            turn.say(turn.t._("You also asked about this:"),
+                     (Button(asked.title(turn.language), payloads.encode("t", asked.id)),))
+
+    async def _small_talk(self, turn: Turn, intent: str) -> None:
+        t = turn.t
+        turn.answer_id = f"ui.{intent}"
+        turn.repo.event("question", turn.conversation, turn.user, topic=intent, outcome="small_talk")
+        if intent == "human_handoff":
+            await self._hand_off(turn, "request")
+        elif intent == "change_language":
+            turn.replies.append(compose.language_picker(turn.user.language))
+        elif intent == "greet":
+            self._welcome(turn)
+        elif intent == "thanks":
+            turn.say(t._("You are welcome! Write if you have another question."), (compose.menu_button(t),))
+        elif intent == "goodbye":
+            turn.say(t._("Goodbye and good luck! I am here whenever you need me."))
+        elif intent == "bot_challenge":
+            turn.say(t._("I am a bot: I answer from the guide of CWII. A person can answer you too."),
+                     (compose.advisor_button(t), compose.menu_button(t)))
+        else:
+            turn.say(t._("What is your question? You can also choose a topic."), (compose.menu_button(t),))
+
+    def _out_of_scope(self, turn: Turn) -> None:
+        t = turn.t
+        turn.answer_id = "ui.out_of_scope"
+        turn.repo.event("question", turn.conversation, turn.user, outcome="out_of_scope")
+        turn.say(t._("Sorry, I can only help with living in Pomorskie: documents, work, housing, health, "
+                     "schools, benefits and safety. Choose a topic or ask an advisor."),
+                 (compose.menu_button(t), compose.advisor_button(t)))
+
+    async def _clarify(self, turn: Turn, parse: Parse) -> None:
+        user = turn.user
+        candidates = [self.guide.topics[intent] for intent, score in parse.ranking
+                      if intent in self.guide.topics and score >= CANDIDATE_FLOOR][:3]
+        misses = int(user.state.get("misses", 0)) + 1
+        user.state = {**user.state, "misses": misses}
+        turn.answer_id = "ui.clarify" if candidates else "ui.fallback"
+        turn.repo.event("question", turn.conversation, user, outcome="clarify" if candidates else "fallback",
+                        topic=candidates[0].id if candidates else None, value=parse.confidence)
+        turn.replies.append(compose.clarification(candidates, turn.t))
+        if misses > MISSES_BEFORE_ADVISOR:
+            turn.say(turn.t._("I am having trouble understanding you. An advisor of CWII can help you in "
+                              "person: press the button."), (compose.advisor_button(turn.t),))
+
+    async def _hand_off(self, turn: Turn, reason: str, crisis: str | None = None) -> None:
+        case, created = await turn.repo.open_case(turn.user, turn.conversation, reason=reason, crisis=crisis,
+                                                  topic=turn.answer_id)
+        turn.escalate = True
+        turn.handoff = Handoff(case.id, reason, crisis, created)
+        if created:
+            turn.repo.event("handoff", turn.conversation, turn.user, outcome=reason, topic=turn.answer_id)
+        t = turn.t
+        turn.say(t._("👤 I have passed your conversation to an advisor of CWII (case #{case}). "
+                     "A person will answer you here, in this chat. You can keep writing.", case=case.id))
+        turn.answer_id = turn.answer_id or "ui.handoff"
+

@@ -1,0 +1,61 @@
+"""What goes into the conversation core and what comes out, with no channel in sight.
+
+Every door (Telegram, the web chat, the terminal, `ask`) turns its own input into an `Incoming` and renders
+the `Outcome`'s replies; the replies' text is in the small markup of `content.markup`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message from a user: free text or the payload of a button they pressed."""
+
+    channel: str
+    user_ref: str
+    text: str | None = None
+    payload: str | None = None
+    client_language: str | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button: pressing it sends `payload` back to the core, or opens `url`."""
+
+    label: str
+    payload: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to show: markup text and rows of buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    link_preview: bool = False
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """The conversation should reach an advisor (routing is the handoff service's job)."""
+
+    case_id: int
+    reason: str
+    crisis: str | None = None
+    new: bool = True
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything the core decided for one incoming message."""
+
+    language: str
+    replies: tuple[Reply, ...] = ()
+    handoff: Handoff | None = None
+    intent: str | None = None
+    confidence: float | None = None
+    answer_id: str | None = None
+    extras: dict[str, object] = field(default_factory=dict)

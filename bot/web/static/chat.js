@@ -1,0 +1,82 @@
+"use strict";
+// The web chat: sends text or a button payload to /api/chat and shows the replies.
+// Reply HTML comes from the server's markup renderer, which escapes all text; everything
+// typed here is inserted as text, never as HTML.
+(function () {
+  const log = document.getElementById("log");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("message");
+
+  function bubble(kind) {
+    const div = document.createElement("div");
+    div.className = "msg msg--" + kind;
+    log.appendChild(div);
+    return div;
+  }
+
+  function scroll() { log.scrollTop = log.scrollHeight; }
+
+  function showReplies(data) {
+    document.documentElement.lang = data.language || "en";
+    for (const reply of data.replies) {
+      const div = bubble("bot");
+      const body = document.createElement("div");
+      body.className = "msg__body";
+      body.innerHTML = reply.html;
+      div.appendChild(body);
+      for (const row of reply.buttons) {
+        const line = document.createElement("div");
+        line.className = "msg__buttons";
+        for (const b of row) {
+          let el;
+          if (b.url) {
+            el = document.createElement("a");
+            el.href = b.url; el.target = "_blank"; el.rel = "noopener noreferrer";
+          } else {
+            el = document.createElement("button");
+            el.type = "button";
+            el.addEventListener("click", () => send({ payload: b.payload }, b.label));
+          }
+          el.className = "chip";
+          el.textContent = b.label;
+          line.appendChild(el);
+        }
+        div.appendChild(line);
+      }
+    }
+    scroll();
+  }
+
+  async function send(body, shownText) {
+    if (shownText) { bubble("user").textContent = shownText; scroll(); }
+    const typing = bubble("bot typing");
+    typing.textContent = "…";
+    body.language = navigator.language || "";
+    try {
+      const response = await fetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        credentials: "same-origin",
+        body: JSON.stringify(body),
+      });
+      typing.remove();
+      if (!response.ok) { throw new Error(String(response.status)); }
+      showReplies(await response.json());
+    } catch (error) {
+      typing.remove();
+      bubble("bot error").textContent =
+        "⚠️ Зв'язок перервано · Связь прервалась · Connection problem · Problem z połączeniem";
+      scroll();
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send({ text: text }, text);
+  });
+
+  send({ text: "/start" }, null);
+})();
