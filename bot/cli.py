@@ -89,7 +89,9 @@ async def _cmd_nlu_evaluate(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="firststeps", description="Pierwsze Kroki: the guide for newcomers in Pomorskie")
+    parser = argparse.ArgumentParser(
+        prog="firststeps", description="Pierwsze Kroki: the guide for newcomers in Pomorskie"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('firststeps')}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -111,7 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=_cmd_db_upgrade)
 
-    content = commands.add_parser("content", help="guide content").add_subparsers(dest="content_command", required=True)
+    content = commands.add_parser("content", help="guide content").add_subparsers(
+        dest="content_command", required=True
+    )
     check = content.add_parser("check", help="validate content/ (non-zero exit on errors)")
     check.add_argument("--spec", default=None, help="topic catalogue (default spec/topics.yml)")
     check.set_defaults(handler=_cmd_content_check)

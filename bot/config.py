@@ -15,7 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from nlu import NLUSettings
+from nlu.settings import NLUSettings
 
 LANGUAGES: tuple[str, ...] = ("uk", "ru", "en", "pl")
 DEFAULT_CONFIG_FILE = Path("config.yml")

@@ -34,8 +34,7 @@ async def run_forever(settings: Settings, host: str | None = None, port: int | N
         loop.add_signal_handler(signum, stop.set)
     if settings.telegram.token is not None:
         log.warning("TELEGRAM_BOT_TOKEN is set, but this version serves only the web chat")
-    addresses = ", ".join(f"http://{a[0]}:{a[1]}/" for s in runner.sites for a in [s._server.sockets[0].getsockname()]  # type: ignore[attr-defined]
-                          if s._server and s._server.sockets)  # type: ignore[attr-defined]
+    addresses = ", ".join(f"http://{address[0]}:{address[1]}/" for address in runner.addresses)
     log.info("ready in %.1f s: web chat at %s", time.perf_counter() - started, addresses)
     try:
         await stop.wait()

@@ -44,9 +44,13 @@ async def _load_guide(settings: Settings, sessions: async_sessionmaker[AsyncSess
         report = await content_store.sync_from_files(session, bodies)
         await session.commit()
         if report.added or report.updated:
-            log.info("content: %d topics added, %d updated from files", len(report.added), len(report.updated))
+            log.info(
+                "content: %d topics added, %d updated from files", len(report.added), len(report.updated)
+            )
         published = await content_store.published_bodies(session)
-    return Guide.from_bodies(published, load_domains(content.domains_file), load_directory(content.directory_dir))
+    return Guide.from_bodies(
+        published, load_domains(content.domains_file), load_directory(content.directory_dir)
+    )
 
 
 async def open_service(settings: Settings, *, ephemeral: bool = False) -> Service:

@@ -37,8 +37,10 @@ class Report:
         lines = [f"error: {message}" for message in self.errors]
         lines += [f"warning: {message}" for message in self.warnings]
         verdict = "FAILED" if self.errors else "ok"
-        lines.append(f"content check {verdict}: {self.topics} topics, {len(self.errors)} errors, "
-                     f"{len(self.warnings)} warnings")
+        lines.append(
+            f"content check {verdict}: {self.topics} topics, {len(self.errors)} errors, "
+            f"{len(self.warnings)} warnings"
+        )
         return "\n".join(lines)
 
 
@@ -95,17 +97,22 @@ def check_topic(topic: Topic, spec: dict[str, Any], known_ids: set[str], report:
             report.errors.append(f"{where}: variant {index + 1} missing {', '.join(missing)}")
         for language, answer in variant.answers.items():
             check_answer(f"{where} variant {index + 1} [{language}]", answer, report)
-    report.warnings.extend(f"{where} [{language}]: translation checked before the {topic.source_language} "
-                           "version last changed" for language in stale_languages(topic))
+    report.warnings.extend(
+        f"{where} [{language}]: translation checked before the {topic.source_language} version last changed"
+        for language in stale_languages(topic)
+    )
 
 
 def stale_languages(topic: Topic) -> list[str]:
     """Translations checked before their source language's last change."""
-    source = topic.answers.get(topic.source_language)  # type: ignore[call-overload]
+    source = topic.answers.get(topic.source_language)
     if source is None or source.updated is None:
         return []
-    return [language for language, answer in topic.answers.items()
-            if language != topic.source_language and answer.checked < source.updated]
+    return [
+        language
+        for language, answer in topic.answers.items()
+        if language != topic.source_language and answer.checked < source.updated
+    ]
 
 
 def _check_directory(settings: ContentSettings, report: Report) -> None:
@@ -115,7 +122,9 @@ def _check_directory(settings: ContentSettings, report: Report) -> None:
     for district in directory.districts:
         for contact in district.contacts:
             if (contact.phone or contact.address) and contact.source is None and contact.url is None:
-                report.errors.append(f"directory {district.id}: {contact.name}: phone/address without a source")
+                report.errors.append(
+                    f"directory {district.id}: {contact.name}: phone/address without a source"
+                )
 
 
 def check_content(settings: ContentSettings, spec_file: str | Path | None = None) -> Report:
@@ -154,16 +163,22 @@ def list_content(settings: ContentSettings) -> list[dict[str, Any]]:
     for topic_id, body in load_topic_bodies(settings.topics_dir).items():
         topic = parse_topic(body, topic_id)
         stale = set(stale_languages(topic))
-        listing.append({
-            "id": topic.id,
-            "domain": topic.domain,
-            "escalate": topic.escalate,
-            "languages": {
-                language: {"checked": answer.checked.isoformat(), "stale": language in stale,
-                           "characters": visible_length(answer.text), "has_more": answer.more is not None}
-                for language, answer in topic.answers.items()
-            },
-            "sources": [{"title": s.title, "url": str(s.url)} for s in topic.sources],
-            "related": list(topic.related),
-        })
+        listing.append(
+            {
+                "id": topic.id,
+                "domain": topic.domain,
+                "escalate": topic.escalate,
+                "languages": {
+                    language: {
+                        "checked": answer.checked.isoformat(),
+                        "stale": language in stale,
+                        "characters": visible_length(answer.text),
+                        "has_more": answer.more is not None,
+                    }
+                    for language, answer in topic.answers.items()
+                },
+                "sources": [{"title": s.title, "url": str(s.url)} for s in topic.sources],
+                "related": list(topic.related),
+            }
+        )
     return listing

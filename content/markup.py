@@ -84,7 +84,7 @@ def parse(text: str) -> tuple[Block, ...]:
 
 
 def validate(text: str) -> list[str]:
-    """Problems an editor must fix: markup characters left over after parsing (unclosed bold, broken links)."""
+    """Problems an editor must fix: markup left over after parsing (unclosed bold, broken links)."""
     problems = []
     for block in parse(text):
         for line in block.lines:

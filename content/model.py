@@ -81,9 +81,9 @@ class Topic(_Model):
         """The answer for this user: a matching variant first, then the default, then any language."""
         for variant in self.variants:
             if variant.applies(citizenship, status) and language in variant.answers:
-                return variant.answers[language]  # type: ignore[index]
+                return variant.answers[language]
         if language in self.answers:
-            return self.answers[language]  # type: ignore[index]
+            return self.answers[language]
         return next(iter(self.answers.values()))
 
     def title(self, language: str) -> str:

@@ -25,8 +25,11 @@ def test_the_shipped_config_is_valid_and_uses_embedded_sqlite(tmp_path: Path) ->
 
 
 def test_environment_supplies_secrets(tmp_path: Path) -> None:
-    env = {"TELEGRAM_BOT_TOKEN": "123:abc", "DATABASE_URL": "postgresql+asyncpg://u:p@h/db",
-           "TELEGRAM_API_URL": "http://127.0.0.1:9000/bot"}
+    env = {
+        "TELEGRAM_BOT_TOKEN": "123:abc",
+        "DATABASE_URL": "postgresql+asyncpg://u:p@h/db",
+        "TELEGRAM_API_URL": "http://127.0.0.1:9000/bot",
+    }
     settings = load_settings(write(tmp_path, "web: {port: 9090}\n"), env=env)
     assert settings.telegram.token is not None and settings.telegram.token.get_secret_value() == "123:abc"
     assert settings.database_url == "postgresql+asyncpg://u:p@h/db"

@@ -1,4 +1,4 @@
-"""`firststeps chat`: the same conversation in a terminal. Buttons are numbered; type a number to press one."""
+"""`firststeps chat`: the same conversation in a terminal; type a button's number to press it."""
 
 from __future__ import annotations
 

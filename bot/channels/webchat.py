@@ -29,7 +29,8 @@ def outcome_json(outcome: Outcome) -> dict[str, Any]:
             {
                 "html": to_html(reply.text),
                 "buttons": [
-                    [{"label": b.label, "payload": b.payload, "url": b.url} for b in row] for row in reply.buttons
+                    [{"label": b.label, "payload": b.payload, "url": b.url} for b in row]
+                    for row in reply.buttons
                 ],
             }
             for reply in outcome.replies
@@ -53,12 +54,22 @@ async def post_message(request: web.Request) -> web.Response:
     if not isinstance(data, dict):
         raise web.HTTPBadRequest(text="expected an object")
     text, payload = data.get("text"), data.get("payload")
-    if not isinstance(text, str | None) or not isinstance(payload, str | None) or (text is None) == (payload is None):
+    if (
+        not isinstance(text, str | None)
+        or not isinstance(payload, str | None)
+        or (text is None) == (payload is None)
+    ):
         raise web.HTTPBadRequest(text='send either "text" or "payload"')
     visitor = request.cookies.get(COOKIE) or secrets.token_urlsafe(18)
-    hint = data.get("language") if isinstance(data.get("language"), str) else None
-    incoming = Incoming(CHANNEL, visitor[:64], text=text[:MAX_TEXT] if text is not None else None,
-                        payload=payload, client_language=(hint or request.headers.get("Accept-Language", ""))[:16])
+    language = data.get("language")
+    hint = language if isinstance(language, str) and language else request.headers.get("Accept-Language", "")
+    incoming = Incoming(
+        CHANNEL,
+        visitor[:64],
+        text=text[:MAX_TEXT] if text is not None else None,
+        payload=payload,
+        client_language=hint[:16] or None,
+    )
     outcome = await request.app[DIALOGUE].handle(incoming)
     response = web.json_response(outcome_json(outcome))
     if COOKIE not in request.cookies:

@@ -89,12 +89,27 @@ def local_contacts(topic: Topic, district: District | None, t: Translator) -> st
     return "\n\n".join([f"**{header}**", *(_contact_lines(contact, t) for contact in contacts)])
 
 
+def district_contacts(district: District, t: Translator) -> Reply:
+    """All local contacts of a district (e.g. after the user shared a location)."""
+    header = t._("📍 Local contacts: {district}", district=district.name(t.language))
+    body = "\n\n".join(_contact_lines(contact, t) for contact in district.contacts)
+    return Reply(f"**{header}**\n\n{body}" if body else f"**{header}**", ((menu_button(t),),))
+
+
 def _checked(day: date, t: Translator) -> str:
     return t._("Checked: {date}", date=format_date(day, format="long", locale=t.language))
 
 
-def topic_answer(guide: Guide, topic: Topic, t: Translator, *, district: District | None, citizenship: str | None,
-                 status: str | None = None, show_more: bool = False) -> Reply:
+def topic_answer(
+    guide: Guide,
+    topic: Topic,
+    t: Translator,
+    *,
+    district: District | None,
+    citizenship: str | None,
+    status: str | None = None,
+    show_more: bool = False,
+) -> Reply:
     """A guide answer: the text, local contacts, sources and date checked, then the buttons."""
     answer = topic.answer(t.language, citizenship, status)
     parts = [answer.more if show_more and answer.more else answer.text]
@@ -132,13 +147,17 @@ def _related(guide: Guide, topic: Topic, t: Translator) -> list[Button]:
 
 
 def clarification(candidates: list[Topic], t: Translator) -> Reply:
-    """"Did you mean…" with the best candidates, and a person as the way out."""
-    rows = [(Button(topic.title(t.language), payloads.encode("t", topic.id)),) for topic in candidates]
+    """ "Did you mean…" with the best candidates, and a person as the way out."""
+    rows: list[tuple[Button, ...]] = [
+        (Button(topic.title(t.language), payloads.encode("t", topic.id)),) for topic in candidates
+    ]
     rows.append((advisor_button(t), menu_button(t)))
     if candidates:
         return Reply(t._("I am not sure I understood. Did you mean:"), tuple(rows))
     return Reply(
-        t._("Sorry, I did not understand. Try to say it in other words, choose a topic from the menu, "
-            "or talk to an advisor."),
+        t._(
+            "Sorry, I did not understand. Try to say it in other words, choose a topic from the menu, "
+            "or talk to an advisor."
+        ),
         tuple(rows),
     )

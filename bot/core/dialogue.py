@@ -28,8 +28,11 @@ log = logging.getLogger(__name__)
 CONVERSATION_INTENTS = frozenset(
     {"greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "change_language", "affirm", "deny"}
 )
-CRISIS_TOPICS = {"violence": "safety.domestic_violence", "trafficking": "safety.trafficking",
-                 "self_harm": "health.mental"}
+CRISIS_TOPICS = {
+    "violence": "safety.domestic_violence",
+    "trafficking": "safety.trafficking",
+    "self_harm": "health.mental",
+}
 COMMANDS = ("start", "menu", "language", "help", "advisor", "forget")
 MISSES_BEFORE_ADVISOR = 2
 CANDIDATE_FLOOR = 0.05
@@ -95,10 +98,12 @@ class Dialogue:
             "more": self._on_more,
             "fb": self._on_feedback,
             "adv": self._on_advisor,
+            "town": self._on_town,
         }
 
-    async def handle(self, incoming: Incoming, *, onboarding: bool = True,
-                     language: str | None = None) -> Outcome:
+    async def handle(
+        self, incoming: Incoming, *, onboarding: bool = True, language: str | None = None
+    ) -> Outcome:
         """Answer one message. `onboarding=False` skips the language choice (the `ask` door).
 
         The incoming message is committed before any understanding runs, so a crash while answering loses
@@ -110,8 +115,9 @@ class Dialogue:
             if language in LANGUAGES and user.language is None:
                 user.language = language
             conversation = await repo.conversation(user)
-            inbound = repo.message(conversation, user, "in", text=incoming.text,
-                                   payload=(incoming.payload or "")[:64] or None)
+            inbound = repo.message(
+                conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
+            )
             await repo.commit()
             turn = Turn(incoming, repo, user, conversation, user.language or self._suggested(user), inbound)
             await self._route(turn, onboarding)
@@ -145,8 +151,10 @@ class Dialogue:
             user.state = {**user.state, "pending": incoming.text[: self.max_message_length]}
             turn.replies.append(compose.language_picker(self._suggested(user)))
         elif len(incoming.text) > self.max_message_length:
-            turn.say(turn.t._("Your message is too long for me. Please ask one question in a few sentences."),
-                     (compose.menu_button(turn.t), compose.advisor_button(turn.t)))
+            turn.say(
+                turn.t._("Your message is too long for me. Please ask one question in a few sentences."),
+                (compose.menu_button(turn.t), compose.advisor_button(turn.t)),
+            )
         else:
             await self._question(turn, incoming.text)
 
@@ -176,8 +184,10 @@ class Dialogue:
         elif name == "forget":
             turn.say(
                 turn.t._("Erase everything you wrote here and your settings? This cannot be undone."),
-                (Button(turn.t._("Yes, erase"), payloads.encode("forget", "yes")),
-                 Button(turn.t._("No, keep"), payloads.encode("forget", "no"))),
+                (
+                    Button(turn.t._("Yes, erase"), payloads.encode("forget", "yes")),
+                    Button(turn.t._("No, keep"), payloads.encode("forget", "no")),
+                ),
             )
         else:
             turn.say(turn.t._("I do not know this command."), (compose.menu_button(turn.t),))
@@ -186,15 +196,20 @@ class Dialogue:
     def _help(self, turn: Turn) -> None:
         t = turn.t
         turn.say(
-            "\n".join([
-                t._("I answer questions about living in Pomorskie: residence and documents, work, housing, "
-                    "health, schools, benefits, safety and everyday matters. Just write your question."),
-                "",
-                t._("/menu: browse topics"),
-                t._("/language: change the language"),
-                t._("/advisor: talk to a CWII advisor"),
-                t._("/forget: erase your data"),
-            ]),
+            "\n".join(
+                [
+                    t._(
+                        "I answer questions about living in Pomorskie: residence and documents, work, "
+                        "housing, health, schools, benefits, safety and everyday matters. "
+                        "Just write your question."
+                    ),
+                    "",
+                    t._("/menu: browse topics"),
+                    t._("/language: change the language"),
+                    t._("/advisor: talk to a CWII advisor"),
+                    t._("/forget: erase your data"),
+                ]
+            ),
             (compose.menu_button(t), compose.advisor_button(t)),
         )
 
@@ -228,11 +243,36 @@ class Dialogue:
     async def _on_advisor(self, turn: Turn, _args: tuple[str, ...]) -> None:
         await self._hand_off(turn, "request")
 
+    async def _on_town(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """The user's district became known (a shared location, a town button): show its contacts."""
+        district = self.guide.district(args[0] if args else None)
+        if district is None:
+            self._outdated(turn)
+            return
+        turn.user.district = district.id
+        turn.replies.append(compose.district_contacts(district, turn.t))
+
     async def _on_feedback(self, turn: Turn, args: tuple[str, ...]) -> None:
         if len(args) != 2 or args[0] not in self.guide.topics:
             self._outdated(turn)
             return
         topic_id, verdict = args
+        helpful = verdict == "up"
+        turn.repo.event(
+            "feedback",
+            turn.conversation,
+            turn.user,
+            topic=topic_id,
+            domain=topic_id.split(".")[0],
+            value=1.0 if helpful else -1.0,
+        )
+        if helpful:
+            turn.say(turn.t._("Thank you! Glad it helped."))
+        else:
+            turn.say(
+                turn.t._("Sorry it did not help. An advisor of CWII can look at your situation."),
+                (compose.advisor_button(turn.t), compose.menu_button(turn.t)),
+            )
 
     async def _choose_language(self, turn: Turn, args: tuple[str, ...]) -> None:
         if not args or args[0] not in LANGUAGES:
@@ -244,16 +284,24 @@ class Dialogue:
         pending = turn.user.state.get("pending")
         turn.user.state = {k: v for k, v in turn.user.state.items() if k != "pending"}
         if first_time:
-            turn.say(turn.t._("🔒 I keep your messages only to answer you and improve this guide. "
-                              "/forget erases them at any time."))
+            turn.say(
+                turn.t._(
+                    "🔒 I keep your messages only to answer you and improve this guide. "
+                    "/forget erases them at any time."
+                )
+            )
         if pending:
             await self._question(turn, str(pending))
         else:
             self._welcome(turn)
 
     def _welcome(self, turn: Turn) -> None:
-        turn.say(turn.t._("Hello! I am Pierwsze Kroki, the guide for newcomers in Pomorskie by CWII. "
-                          "Write your question in your own words, or choose a topic."))
+        turn.say(
+            turn.t._(
+                "Hello! I am Pierwsze Kroki, the guide for newcomers in Pomorskie by CWII. "
+                "Write your question in your own words, or choose a topic."
+            )
+        )
         turn.replies.append(compose.domain_menu(self.guide, turn.t))
 
     async def _forget_answer(self, turn: Turn, args: tuple[str, ...]) -> None:
@@ -265,21 +313,13 @@ class Dialogue:
         turn.erased = True
         turn.say(turn.t._("Done: your messages and settings are erased. If you write again, we start anew."))
 
-        helpful = verdict == "up"
-        turn.repo.event("feedback", turn.conversation, turn.user, topic=topic_id,
-                        domain=topic_id.split(".")[0], value=1.0 if helpful else -1.0)
-        if helpful:
-            turn.say(turn.t._("Thank you! Glad it helped."))
-        else:
-            turn.say(turn.t._("Sorry it did not help. An advisor of CWII can look at your situation."),
-                     (compose.advisor_button(turn.t), compose.menu_button(turn.t)))
-
     # --- free questions -----------------------------------------------------------------------------
 
     async def _question(self, turn: Turn, text: str) -> None:
         user = turn.user
-        parse = await self.understander.parse(text, LanguageHint(chosen=user.language,
-                                                                 client=user.client_language))
+        parse = await self.understander.parse(
+            text, LanguageHint(chosen=user.language, client=user.client_language)
+        )
         turn.text_language = parse.language
         turn.language = reply_language(parse, user.language)
         user.language = turn.language
@@ -310,11 +350,24 @@ class Dialogue:
         user.state = {k: v for k, v in user.state.items() if k != "misses"}
         turn.answer_id = topic.id
         turn.escalate = turn.escalate or topic.escalate != "never"
-        turn.replies.append(compose.topic_answer(
-            self.guide, topic, turn.t, district=self.guide.district(user.district), citizenship=user.citizenship,
-        ))
-        turn.repo.event("question", turn.conversation, user, topic=topic.id, domain=topic.domain,
-                        outcome=outcome, value=parse.confidence if parse else None)
+        turn.replies.append(
+            compose.topic_answer(
+                self.guide,
+                topic,
+                turn.t,
+                district=self.guide.district(user.district),
+                citizenship=user.citizenship,
+            )
+        )
+        turn.repo.event(
+            "question",
+            turn.conversation,
+            user,
+            topic=topic.id,
+            domain=topic.domain,
+            outcome=outcome,
+            value=parse.confidence if parse else None,
+        )
 
     def _show_topic(self, turn: Turn, topic_id: str, outcome: str, show_more: bool = False) -> None:
         topic = self.guide.topics.get(topic_id)
@@ -323,8 +376,16 @@ class Dialogue:
             turn.replies.append(compose.domain_menu(self.guide, turn.t))
         elif show_more:
             turn.answer_id = topic.id
-            turn.replies.append(compose.topic_answer(self.guide, topic, turn.t, district=None,
-                                                     citizenship=turn.user.citizenship, show_more=True))
+            turn.replies.append(
+                compose.topic_answer(
+                    self.guide,
+                    topic,
+                    turn.t,
+                    district=None,
+                    citizenship=turn.user.citizenship,
+                    show_more=True,
+                )
+            )
         else:
             self._answer(turn, topic, None, outcome=outcome)
 
@@ -335,16 +396,31 @@ class Dialogue:
         turn.say(turn.t._("🆘 If you are in danger now, call **112** (free, 24/7)."))
         if topic is not None:
             turn.answer_id = topic.id
-            turn.replies.append(compose.topic_answer(self.guide, topic, turn.t,
-                                                     district=self.guide.district(turn.user.district),
-                                                     citizenship=turn.user.citizenship))
-        turn.repo.event("question", turn.conversation, turn.user, topic=topic.id if topic else None,
-                        domain=topic.domain if topic else None, outcome="crisis", value=parse.confidence)
+            turn.replies.append(
+                compose.topic_answer(
+                    self.guide,
+                    topic,
+                    turn.t,
+                    district=self.guide.district(turn.user.district),
+                    citizenship=turn.user.citizenship,
+                )
+            )
+        turn.repo.event(
+            "question",
+            turn.conversation,
+            turn.user,
+            topic=topic.id if topic else None,
+            domain=topic.domain if topic else None,
+            outcome="crisis",
+            value=parse.confidence,
+        )
         await self._hand_off(turn, "crisis", crisis=crisis)
         asked = self.guide.topics.get(parse.intent)
         if asked is not None and asked is not topic and parse.decision == "confident":
-            turn.say(turn.t._("You also asked about this:"),
-                     (Button(asked.title(turn.language), payloads.encode("t", asked.id)),))
+            turn.say(
+                turn.t._("You also asked about this:"),
+                (Button(asked.title(turn.language), payloads.encode("t", asked.id)),),
+            )
 
     async def _small_talk(self, turn: Turn, intent: str) -> None:
         t = turn.t
@@ -361,8 +437,10 @@ class Dialogue:
         elif intent == "goodbye":
             turn.say(t._("Goodbye and good luck! I am here whenever you need me."))
         elif intent == "bot_challenge":
-            turn.say(t._("I am a bot: I answer from the guide of CWII. A person can answer you too."),
-                     (compose.advisor_button(t), compose.menu_button(t)))
+            turn.say(
+                t._("I am a bot: I answer from the guide of CWII. A person can answer you too."),
+                (compose.advisor_button(t), compose.menu_button(t)),
+            )
         else:
             turn.say(t._("What is your question? You can also choose a topic."), (compose.menu_button(t),))
 
@@ -370,33 +448,56 @@ class Dialogue:
         t = turn.t
         turn.answer_id = "ui.out_of_scope"
         turn.repo.event("question", turn.conversation, turn.user, outcome="out_of_scope")
-        turn.say(t._("Sorry, I can only help with living in Pomorskie: documents, work, housing, health, "
-                     "schools, benefits and safety. Choose a topic or ask an advisor."),
-                 (compose.menu_button(t), compose.advisor_button(t)))
+        turn.say(
+            t._(
+                "Sorry, I can only help with living in Pomorskie: documents, work, housing, health, "
+                "schools, benefits and safety. Choose a topic or ask an advisor."
+            ),
+            (compose.menu_button(t), compose.advisor_button(t)),
+        )
 
     async def _clarify(self, turn: Turn, parse: Parse) -> None:
         user = turn.user
-        candidates = [self.guide.topics[intent] for intent, score in parse.ranking
-                      if intent in self.guide.topics and score >= CANDIDATE_FLOOR][:3]
+        candidates = [
+            self.guide.topics[intent]
+            for intent, score in parse.ranking
+            if intent in self.guide.topics and score >= CANDIDATE_FLOOR
+        ][:3]
         misses = int(user.state.get("misses", 0)) + 1
         user.state = {**user.state, "misses": misses}
         turn.answer_id = "ui.clarify" if candidates else "ui.fallback"
-        turn.repo.event("question", turn.conversation, user, outcome="clarify" if candidates else "fallback",
-                        topic=candidates[0].id if candidates else None, value=parse.confidence)
+        turn.repo.event(
+            "question",
+            turn.conversation,
+            user,
+            outcome="clarify" if candidates else "fallback",
+            topic=candidates[0].id if candidates else None,
+            value=parse.confidence,
+        )
         turn.replies.append(compose.clarification(candidates, turn.t))
         if misses > MISSES_BEFORE_ADVISOR:
-            turn.say(turn.t._("I am having trouble understanding you. An advisor of CWII can help you in "
-                              "person: press the button."), (compose.advisor_button(turn.t),))
+            turn.say(
+                turn.t._(
+                    "I am having trouble understanding you. An advisor of CWII can help you in "
+                    "person: press the button."
+                ),
+                (compose.advisor_button(turn.t),),
+            )
 
     async def _hand_off(self, turn: Turn, reason: str, crisis: str | None = None) -> None:
-        case, created = await turn.repo.open_case(turn.user, turn.conversation, reason=reason, crisis=crisis,
-                                                  topic=turn.answer_id)
+        case, created = await turn.repo.open_case(
+            turn.user, turn.conversation, reason=reason, crisis=crisis, topic=turn.answer_id
+        )
         turn.escalate = True
         turn.handoff = Handoff(case.id, reason, crisis, created)
         if created:
             turn.repo.event("handoff", turn.conversation, turn.user, outcome=reason, topic=turn.answer_id)
         t = turn.t
-        turn.say(t._("👤 I have passed your conversation to an advisor of CWII (case #{case}). "
-                     "A person will answer you here, in this chat. You can keep writing.", case=case.id))
+        turn.say(
+            t._(
+                "👤 I have passed your conversation to an advisor of CWII (case #{case}). "
+                "A person will answer you here, in this chat. You can keep writing.",
+                case=case.id,
+            )
+        )
         turn.answer_id = turn.answer_id or "ui.handoff"
-

@@ -48,8 +48,16 @@ async def sync_from_files(session: AsyncSession, bodies: dict[str, dict[str, Any
         if row is None:
             session.add(ContentTopic(id=topic_id, domain=body["domain"], body=body, version=1))
             await session.flush()
-            session.add(ContentRevision(topic_id=topic_id, version=1, body=body, source_hash=digest,
-                                        author=FILE_AUTHOR, note="imported from content files"))
+            session.add(
+                ContentRevision(
+                    topic_id=topic_id,
+                    version=1,
+                    body=body,
+                    source_hash=digest,
+                    author=FILE_AUTHOR,
+                    note="imported from content files",
+                )
+            )
             added.append(topic_id)
             continue
         latest = await _latest_revision(session, topic_id)
@@ -60,8 +68,16 @@ async def sync_from_files(session: AsyncSession, bodies: dict[str, dict[str, Any
             continue
         row.version += 1
         row.body, row.domain, row.updated_at = body, body["domain"], utcnow()
-        session.add(ContentRevision(topic_id=topic_id, version=row.version, body=body, source_hash=digest,
-                                    author=FILE_AUTHOR, note="updated from content files"))
+        session.add(
+            ContentRevision(
+                topic_id=topic_id,
+                version=row.version,
+                body=body,
+                source_hash=digest,
+                author=FILE_AUTHOR,
+                note="updated from content files",
+            )
+        )
         updated.append(topic_id)
     if conflicts:
         log.warning("content files differ from edited topics (kept the edits): %s", ", ".join(conflicts))

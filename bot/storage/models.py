@@ -7,7 +7,7 @@ Personal data sits in `users` and `messages` only, so erasure (/forget) and rete
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -46,7 +46,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
 
 
 class User(Base):
@@ -172,7 +172,9 @@ class ContentTopic(Base):
     body: Mapped[dict[str, Any]]
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    revisions: Mapped[list[ContentRevision]] = relationship(back_populates="topic", order_by="ContentRevision.version")
+    revisions: Mapped[list[ContentRevision]] = relationship(
+        back_populates="topic", order_by="ContentRevision.version"
+    )
 
 
 class ContentRevision(Base):

@@ -60,7 +60,9 @@ class Repository:
         await self.session.flush()
         return latest
 
-    def message(self, conversation: Conversation, user: User | None, direction: str, **fields: Any) -> Message:
+    def message(
+        self, conversation: Conversation, user: User | None, direction: str, **fields: Any
+    ) -> Message:
         """Record a message in or out ('in' | 'out')."""
         record = Message(
             conversation_id=conversation.id,
@@ -84,7 +86,9 @@ class Repository:
             )
         )
 
-    async def open_case(self, user: User, conversation: Conversation, **fields: Any) -> tuple[HandoffCase, bool]:
+    async def open_case(
+        self, user: User, conversation: Conversation, **fields: Any
+    ) -> tuple[HandoffCase, bool]:
         """The user's open handoff case, or a new one; returns (case, created)."""
         case = await self.session.scalar(
             select(HandoffCase)

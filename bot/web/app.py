@@ -10,6 +10,7 @@ from pathlib import Path
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from bot.channels import webchat
 from bot.core.dialogue import Dialogue
@@ -27,12 +28,13 @@ async def health(request: web.Request) -> web.Response:
 
 
 @web.middleware
-async def security_headers(request: web.Request, handler: web.RequestHandler) -> web.StreamResponse:
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
     """No inline scripts, no framing, no MIME sniffing: the page shows text written by strangers."""
     response = await handler(request)
     response.headers.setdefault(
         "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'",
     )
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -30,14 +30,54 @@ class Lang:
 
 
 LANGS = [
-    Lang("uk", "Українська", "де зробити песель", "Номер PESEL отримують", "Джерела:", "👍 Корисно",
-         "Прописка", "Ви мали на увазі", "/forget", "консультант"),
-    Lang("ru", "Русский", "где сделать песель", "Номер PESEL получают", "Источники:", "👍 Полезно",
-         "Прописка", "Вы имели в виду", "/forget", "консультант"),
-    Lang("en", "English", "where do i get pesel", "You get a PESEL number", "Sources:", "👍 Helpful",
-         "Address registration", "Did you mean", "/forget", "advisor"),
-    Lang("pl", "Polski", "gdzie zrobic pesel", "Numer PESEL otrzymasz", "Źródła:", "👍 Pomocne",
-         "Zameldowanie", "Czy chodzi o", "/forget", "doradc"),
+    Lang(
+        "uk",
+        "Українська",
+        "де зробити песель",
+        "Номер PESEL отримують",
+        "Джерела:",
+        "👍 Корисно",
+        "Прописка",
+        "Ви мали на увазі",
+        "/forget",
+        "консультант",
+    ),
+    Lang(
+        "ru",
+        "Русский",
+        "где сделать песель",
+        "Номер PESEL получают",
+        "Источники:",
+        "👍 Полезно",
+        "Прописка",
+        "Вы имели в виду",
+        "/forget",
+        "консультант",
+    ),
+    Lang(
+        "en",
+        "English",
+        "where do i get pesel",
+        "You get a PESEL number",
+        "Sources:",
+        "👍 Helpful",
+        "Address registration",
+        "Did you mean",
+        "/forget",
+        "advisor",
+    ),
+    Lang(
+        "pl",
+        "Polski",
+        "gdzie zrobic pesel",
+        "Numer PESEL otrzymasz",
+        "Źródła:",
+        "👍 Pomocne",
+        "Zameldowanie",
+        "Czy chodzi o",
+        "/forget",
+        "doradc",
+    ),
 ]
 
 
@@ -49,7 +89,9 @@ def make_dialogue(guide: Guide, sessions: async_sessionmaker[AsyncSession], *par
 async def test_first_contact_picks_language_then_answers_the_pending_question(
     lang: Lang, fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    dialogue = make_dialogue(fixture_guide, sqlite_sessions, parse_of(lang.question, lang.code, "legal.pesel"))
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of(lang.question, lang.code, "legal.pesel")
+    )
     chat = Chat(dialogue, client_language=lang.code)
 
     await chat.say(lang.question)
@@ -70,8 +112,14 @@ async def test_first_contact_picks_language_then_answers_the_pending_question(
 async def test_low_confidence_offers_candidates_and_an_advisor_never_a_guess(
     lang: Lang, fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    vague = parse_of("pesel abo meldunek?", lang.code, "legal.pesel", 0.41, "ambiguous",
-                     ranking=(("legal.pesel", 0.41), ("housing.registration", 0.38), ("out_of_scope", 0.1)))
+    vague = parse_of(
+        "pesel abo meldunek?",
+        lang.code,
+        "legal.pesel",
+        0.41,
+        "ambiguous",
+        ranking=(("legal.pesel", 0.41), ("housing.registration", 0.38), ("out_of_scope", 0.1)),
+    )
     dialogue = make_dialogue(fixture_guide, sqlite_sessions, vague)
     chat = Chat(dialogue)
     await chat.send_payload(f"1|lang|{lang.code}")
@@ -90,8 +138,9 @@ async def test_low_confidence_offers_candidates_and_an_advisor_never_a_guess(
 
 
 @pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
-async def test_browse_menu_to_topic(lang: Lang, fixture_guide: Guide,
-                                    sqlite_sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_browse_menu_to_topic(
+    lang: Lang, fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
     chat = Chat(make_dialogue(fixture_guide, sqlite_sessions))
     await chat.send_payload(f"1|lang|{lang.code}")
     await chat.say("/menu")
@@ -102,14 +151,18 @@ async def test_browse_menu_to_topic(lang: Lang, fixture_guide: Guide,
     await chat.press(fixture_guide.topics["legal.pesel"].title(lang.code))
     assert lang.answer in chat.text
     await chat.press("▸")
-    assert {"uk": "українською", "ru": "по-русски", "en": "in English", "pl": "po polsku"}[lang.code] in chat.text
+    assert {"uk": "українською", "ru": "по-русски", "en": "in English", "pl": "po polsku"}[
+        lang.code
+    ] in chat.text
 
 
 @pytest.mark.parametrize("lang", LANGS, ids=lambda lang: lang.code)
 async def test_forget_erases_the_person_but_keeps_anonymous_counts(
     lang: Lang, fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    dialogue = make_dialogue(fixture_guide, sqlite_sessions, parse_of(lang.question, lang.code, "legal.pesel"))
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of(lang.question, lang.code, "legal.pesel")
+    )
     chat = Chat(dialogue, user=f"forget-{lang.code}")
     await chat.send_payload(f"1|lang|{lang.code}")
     await chat.say(lang.question)
@@ -125,7 +178,9 @@ async def test_forget_erases_the_person_but_keeps_anonymous_counts(
     async with sqlite_sessions() as session:
         assert await session.scalar(select(func.count()).select_from(User)) == 0
         assert await session.scalar(select(func.count()).select_from(Message)) == 0
-        questions = await session.scalar(select(func.count()).select_from(Event).where(Event.kind == "question"))
+        questions = await session.scalar(
+            select(func.count()).select_from(Event).where(Event.kind == "question")
+        )
         assert questions == 1, "anonymous statistics survive erasure"
 
 
@@ -133,8 +188,9 @@ async def test_crisis_comes_first_and_reaches_an_advisor(
     fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     text = "як подати на 800 плюс, чоловік мене б'є"
-    dialogue = make_dialogue(fixture_guide, sqlite_sessions,
-                             parse_of(text, "uk", "legal.pesel", 0.8, crisis="violence"))
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of(text, "uk", "legal.pesel", 0.8, crisis="violence")
+    )
     chat = Chat(dialogue)
     await chat.send_payload("1|lang|uk")
     outcome = await chat.say(text)
@@ -146,9 +202,12 @@ async def test_crisis_comes_first_and_reaches_an_advisor(
         assert case is not None and case.crisis == "violence" and case.status == "waiting"
 
 
-async def test_out_of_scope_is_declined_politely(fixture_guide: Guide,
-                                                 sqlite_sessions: async_sessionmaker[AsyncSession]) -> None:
-    dialogue = make_dialogue(fixture_guide, sqlite_sessions, parse_of("яка погода в сопоті", "uk", "out_of_scope"))
+async def test_out_of_scope_is_declined_politely(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of("яка погода в сопоті", "uk", "out_of_scope")
+    )
     chat = Chat(dialogue)
     await chat.send_payload("1|lang|uk")
     await chat.say("яка погода в сопоті")
@@ -160,7 +219,8 @@ async def test_local_topic_shows_the_users_district_contacts(
     fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
     dialogue = make_dialogue(
-        fixture_guide, sqlite_sessions,
+        fixture_guide,
+        sqlite_sessions,
         parse_of("where to get pesel", "en", "legal.pesel"),
         parse_of("i live in gdynia, where to get pesel", "en", "legal.pesel", district="gdynia"),
     )
@@ -172,10 +232,12 @@ async def test_local_topic_shows_the_users_district_contacts(
     assert "Urząd Miasta Gdyni" in chat.text and "Local contacts: Gdynia" in chat.text
 
 
-async def test_answer_variant_follows_citizenship(fixture_guide: Guide,
-                                                  sqlite_sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_answer_variant_follows_citizenship(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
     dialogue = make_dialogue(
-        fixture_guide, sqlite_sessions,
+        fixture_guide,
+        sqlite_sessions,
         parse_of("work permit?", "en", "work.permit"),
         parse_of("i am from ukraine, work permit?", "en", "work.permit", citizenship="ua"),
     )
@@ -190,7 +252,9 @@ async def test_answer_variant_follows_citizenship(fixture_guide: Guide,
 async def test_escalating_topic_offers_an_advisor_with_the_answer(
     fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    dialogue = make_dialogue(fixture_guide, sqlite_sessions, parse_of("deportation letter", "en", "legal.return_decision"))
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of("deportation letter", "en", "legal.return_decision")
+    )
     chat = Chat(dialogue)
     await chat.send_payload("1|lang|en")
     outcome = await chat.say("deportation letter")
@@ -199,8 +263,15 @@ async def test_escalating_topic_offers_an_advisor_with_the_answer(
     assert outcome.extras["escalate"] is True
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("uk", "лише текстові"), ("ru", "только текстовые"),
-                                                ("en", "only read text"), ("pl", "tylko wiadomości tekstowe")])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("uk", "лише текстові"),
+        ("ru", "только текстовые"),
+        ("en", "only read text"),
+        ("pl", "tylko wiadomości tekstowe"),
+    ],
+)
 async def test_stickers_and_photos_get_a_friendly_reply_in_the_users_language(
     lang: str, expected: str, fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -210,8 +281,9 @@ async def test_stickers_and_photos_get_a_friendly_reply_in_the_users_language(
     assert expected in chat.text
 
 
-async def test_bad_input_is_answered_not_crashed(fixture_guide: Guide,
-                                                 sqlite_sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_bad_input_is_answered_not_crashed(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
     chat = Chat(make_dialogue(fixture_guide, sqlite_sessions))
     await chat.send_payload("1|lang|pl")
     await chat.say("x" * 10_000)
@@ -223,7 +295,9 @@ async def test_bad_input_is_answered_not_crashed(fixture_guide: Guide,
     await chat.send_payload("1|t|no.such_topic")
     assert "nieaktualny" in chat.text
     async with sqlite_sessions() as session:
-        stored = await session.scalar(select(func.max(func.length(Message.text))).where(Message.direction == "in"))
+        stored = await session.scalar(
+            select(func.max(func.length(Message.text))).where(Message.direction == "in")
+        )
         assert stored == 10_000, "an over-long message is kept, not lost"
 
 
@@ -238,3 +312,17 @@ async def test_advisor_command_opens_one_case_per_person(
     assert second.handoff is not None and not second.handoff.new
     assert first.handoff.case_id == second.handoff.case_id
     assert f"№{first.handoff.case_id}" in chat.text
+
+
+async def test_a_shared_location_shows_the_districts_contacts(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    chat = Chat(make_dialogue(fixture_guide, sqlite_sessions))
+    await chat.send_payload("1|lang|ru")
+    await chat.send_payload("1|town|gdynia")
+    assert "Местные контакты: Гдыня" in chat.text and "Urząd Miasta Gdyni" in chat.text
+    async with sqlite_sessions() as session:
+        user = await session.scalar(select(User))
+        assert user is not None and user.district == "gdynia"
+    await chat.send_payload("1|town|atlantis")
+    assert "устарела" in chat.text

@@ -35,17 +35,21 @@ async def test_an_empty_database_is_refused_until_upgraded(db_url: str) -> None:
         await engine.dispose()
 
 
-async def test_a_conversation_is_stored_with_aware_timestamps(sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_a_conversation_is_stored_with_aware_timestamps(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
     async with sessions() as session:
         repo = Repository(session)
         user = await repo.user("telegram", "42", "uk-UA")
         conversation = await repo.conversation(user)
-        repo.message(conversation, user, "in", text="привіт <b>", language="uk", intent="greet", confidence=0.9)
+        repo.message(
+            conversation, user, "in", text="привіт <b>", language="uk", intent="greet", confidence=0.9
+        )
         repo.event("question", conversation, user, topic="legal.pesel", outcome="answered")
         await repo.commit()
     async with sessions() as session:
-        user = await session.scalar(select(User).where(User.external_id == "42"))
-        assert user is not None and user.client_language == "uk-UA"
+        stored = await session.scalar(select(User).where(User.external_id == "42"))
+        assert stored is not None and stored.client_language == "uk-UA"
         message = await session.scalar(select(Message))
         assert message is not None and message.text == "привіт <b>" and message.created_at.tzinfo is not None
         event = await session.scalar(select(Event))
@@ -127,8 +131,11 @@ async def test_content_files_seed_and_update_but_never_overwrite_editors(
         topic = await session.get(ContentTopic, "work.permit")
         assert topic is not None
         topic.version += 1
-        session.add(ContentRevision(topic_id="work.permit", version=topic.version, body=topic.body,
-                                    author="editor-anna"))
+        session.add(
+            ContentRevision(
+                topic_id="work.permit", version=topic.version, body=topic.body, author="editor-anna"
+            )
+        )
         await session.commit()
         changed["work.permit"]["answers"]["en"]["text"] = "A file change that must not win over the editor."
         report = await content_store.sync_from_files(session, changed)
