@@ -39,3 +39,22 @@ def test_plurals(language: str, expected: list[str]) -> None:
 def test_placeholders_survive_translation() -> None:
     for language in LANGUAGES:
         assert "+48 58 000" in translator(language)._("phone {phone}", phone="+48 58 000")
+
+
+def test_every_string_in_the_code_is_in_the_catalogs() -> None:
+    """A UI string added in code but not extracted would silently show in English to everyone."""
+    from babel.messages.extract import extract_from_dir
+
+    root = LOCALES_DIR.parent
+    found = {
+        message[2] if isinstance(message[2], str) else message[2][0]
+        for message in extract_from_dir(
+            root / "bot",
+            method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+            keywords={"_": None, "ngettext": (1, 2)},
+        )
+    }
+    with (LOCALES_DIR / "uk" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle, locale="uk")
+    known = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    assert sorted(found - known) == [], "run `make i18n` and translate the new strings"

@@ -147,7 +147,9 @@ class Dialogue:
             self._not_text(turn)
         elif incoming.text.startswith("/"):
             await self._command(turn, incoming.text)
-        elif user.language is None and onboarding:
+        elif user.language is None and onboarding and "pending" not in user.state:
+            # Ask for the language once; the question is answered as soon as it is chosen. A user who
+            # ignores the buttons and writes again is answered in the language they write in.
             user.state = {**user.state, "pending": incoming.text[: self.max_message_length]}
             turn.replies.append(compose.language_picker(self._suggested(user)))
         elif len(incoming.text) > self.max_message_length:
@@ -284,16 +286,20 @@ class Dialogue:
         pending = turn.user.state.get("pending")
         turn.user.state = {k: v for k, v in turn.user.state.items() if k != "pending"}
         if first_time:
-            turn.say(
-                turn.t._(
-                    "🔒 I keep your messages only to answer you and improve this guide. "
-                    "/forget erases them at any time."
-                )
-            )
+            self._privacy_notice(turn)
         if pending:
             await self._question(turn, str(pending))
         else:
             self._welcome(turn)
+
+    @staticmethod
+    def _privacy_notice(turn: Turn) -> None:
+        turn.say(
+            turn.t._(
+                "🔒 I keep your messages only to answer you and improve this guide. "
+                "/forget erases them at any time."
+            )
+        )
 
     def _welcome(self, turn: Turn) -> None:
         turn.say(
@@ -322,6 +328,9 @@ class Dialogue:
         )
         turn.text_language = parse.language
         turn.language = reply_language(parse, user.language)
+        if user.language is None and "pending" in user.state:
+            user.state = {k: v for k, v in user.state.items() if k != "pending"}
+            self._privacy_notice(turn)
         user.language = turn.language
         self._remember_entities(user, parse)
         turn.intent, turn.confidence = parse.intent, parse.confidence
