@@ -147,11 +147,11 @@ class Dialogue:
             self._not_text(turn)
         elif incoming.text.startswith("/"):
             await self._command(turn, incoming.text)
-        elif user.language is None and onboarding and "pending" not in user.state:
+        elif user.language is None and onboarding and not user.state.get("picker_shown"):
             # Ask for the language once; the question is answered as soon as it is chosen. A user who
             # ignores the buttons and writes again is answered in the language they write in.
             user.state = {**user.state, "pending": incoming.text[: self.max_message_length]}
-            turn.replies.append(compose.language_picker(self._suggested(user)))
+            self._language_picker(turn)
         elif len(incoming.text) > self.max_message_length:
             turn.say(
                 turn.t._("Your message is too long for me. Please ask one question in a few sentences."),
@@ -172,7 +172,7 @@ class Dialogue:
         name = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
         if name == "start":
             if turn.user.language is None:
-                turn.replies.append(compose.language_picker(self._suggested(turn.user)))
+                self._language_picker(turn)
             else:
                 self._welcome(turn)
         elif name == "language":
@@ -292,6 +292,10 @@ class Dialogue:
         else:
             self._welcome(turn)
 
+    def _language_picker(self, turn: Turn) -> None:
+        turn.user.state = {**turn.user.state, "picker_shown": True}
+        turn.replies.append(compose.language_picker(self._suggested(turn.user)))
+
     @staticmethod
     def _privacy_notice(turn: Turn) -> None:
         turn.say(
@@ -328,7 +332,7 @@ class Dialogue:
         )
         turn.text_language = parse.language
         turn.language = reply_language(parse, user.language)
-        if user.language is None and "pending" in user.state:
+        if user.language is None and user.state.get("picker_shown"):
             user.state = {k: v for k, v in user.state.items() if k != "pending"}
             self._privacy_notice(turn)
         user.language = turn.language

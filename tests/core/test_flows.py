@@ -326,3 +326,18 @@ async def test_a_shared_location_shows_the_districts_contacts(
         assert user is not None and user.district == "gdynia"
     await chat.send_payload("1|town|atlantis")
     assert "устарела" in chat.text
+
+
+async def test_a_user_who_ignores_the_language_buttons_is_answered_in_their_language(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of("де зробити песель", "uk", "legal.pesel")
+    )
+    chat = Chat(dialogue, client_language="en-US")
+    await chat.say("/start")
+    assert chat.labels[0] == "✓ English"
+    outcome = await chat.say("де зробити песель")
+    assert outcome.language == "uk"
+    assert "Номер PESEL отримують" in chat.text and "/forget" in chat.text
+    assert len([label for label in chat.labels if "English" in label]) == 0, "no second language picker"
