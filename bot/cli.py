@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import logging
 import sys
@@ -65,6 +66,39 @@ async def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password() -> str:
+    """From a terminal: asked twice without echo; from a pipe: the first line (never an argument)."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if first != getpass.getpass("again: "):
+            raise ValueError("the passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+async def _cmd_user_add(args: argparse.Namespace) -> int:
+    from bot.storage.engine import create_engine, ensure_schema, sessionmaker
+    from bot.storage.staff_repo import StaffRepository
+
+    settings = _settings()
+    engine = create_engine(settings.database_url)
+    try:
+        await ensure_schema(engine, settings.database.auto_upgrade)
+        async with sessionmaker(engine)() as session:
+            repo = StaffRepository(session)
+            try:
+                staff = await repo.add(args.name, _read_password(), args.role, args.languages)
+            except ValueError as exc:
+                print(f"firststeps user add: {exc}", file=sys.stderr)
+                return 2
+            repo.audit(None, "user_add", target=f"{staff.username}:{staff.role}", username="cli")
+            await session.commit()
+        print(f"added {staff.username} ({staff.role})")
+    finally:
+        await engine.dispose()
+    return 0
+
+
 async def _cmd_content_check(args: argparse.Namespace) -> int:
     from content.check import check_content
 
@@ -85,7 +119,7 @@ async def _cmd_content_list(args: argparse.Namespace) -> int:
 async def _cmd_nlu_evaluate(args: argparse.Namespace) -> int:
     from nlu.evaluate import main as evaluate_main
 
-    return evaluate_main(args.rest)
+    return int(evaluate_main(args.rest))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,6 +147,15 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=_cmd_db_upgrade)
 
+    user = commands.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    add = user.add_parser("add", help="add a console account (password read from stdin)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("advisor", "editor", "coordinator", "admin"))
+    add.add_argument("--languages", default="", help="languages an advisor reads, e.g. uk,ru")
+    add.set_defaults(handler=_cmd_user_add)
+
     content = commands.add_parser("content", help="guide content").add_subparsers(
         dest="content_command", required=True
     )
@@ -124,20 +167,26 @@ def _parser() -> argparse.ArgumentParser:
     listing.set_defaults(handler=_cmd_content_list)
 
     nlu = commands.add_parser("nlu", help="understanding").add_subparsers(dest="nlu_command", required=True)
+    # Its options (--holdout, --folds, --out, -h) belong to nlu.evaluate and are passed through unparsed.
     evaluate = nlu.add_parser("evaluate", help="held-out and k-fold evaluation report", add_help=False)
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
-    evaluate.set_defaults(handler=_cmd_nlu_evaluate)
+    evaluate.set_defaults(handler=_cmd_nlu_evaluate, passthrough=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `firststeps` command."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    if rest and not getattr(args, "passthrough", False):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    for noisy in ("spacy", "pymorphy3", "aiosqlite", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     handler: Callable[[argparse.Namespace], Coroutine[Any, Any, int]] = args.handler
     try:
         return asyncio.run(handler(args))

@@ -59,6 +59,15 @@ class BotSettings(_Section):
     max_message_length: int = Field(default=4000, ge=100, le=100_000)
 
 
+class ConsoleSettings(_Section):
+    """Staff console sessions and login protection."""
+
+    session_hours: float = Field(default=12, gt=0, le=24 * 30)
+    max_failed_logins: int = Field(default=5, ge=1, le=100)
+    lockout_minutes: float = Field(default=15, gt=0)
+    secure_cookies: bool = False
+
+
 class ContentSettings(_Section):
     """Where the guide's seed files are."""
 
@@ -76,6 +85,7 @@ class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
     bot: BotSettings = BotSettings()
     content: ContentSettings = ContentSettings()
+    console: ConsoleSettings = ConsoleSettings()
     nlu: NLUSettings = NLUSettings()
 
     @property

@@ -8,6 +8,7 @@ a stale `.mo` can never shadow an edited `.po`.
 from __future__ import annotations
 
 import io
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -64,3 +65,24 @@ def translator(language: str) -> Translator:
     """The translator for a language code (uk, ru, en, pl)."""
     _translations(language)
     return Translator(language)
+
+
+# The console's Jinja templates translate through these, in the language of the current request.
+_current: ContextVar[str] = ContextVar("ui_language", default="pl")
+
+
+def set_request_language(language: str) -> None:
+    """Choose the language of templates rendered for the current request (one task per request)."""
+    _current.set(language if language in ("uk", "ru", "en", "pl") else "pl")
+
+
+def request_language() -> str:
+    return _current.get()
+
+
+def context_gettext(message: str) -> str:
+    return _translations(_current.get()).gettext(message)
+
+
+def context_ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations(_current.get()).ngettext(singular, plural, n)

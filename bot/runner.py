@@ -24,7 +24,7 @@ async def run_forever(settings: Settings, host: str | None = None, port: int | N
     """Serve until SIGINT/SIGTERM, then close everything in order."""
     started = time.perf_counter()
     service = await open_service(settings)
-    runner = web.AppRunner(init_app(service.dialogue), access_log=None)
+    runner = web.AppRunner(init_app(service.dialogue, service.sessions, settings.console), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host or settings.web.host, settings.web.port if port is None else port)
     await site.start()

@@ -83,3 +83,26 @@ def test_ask_marks_messages_that_go_to_an_advisor(text: str, hint: str) -> None:
     result = run("ask", "--json", "--lang", hint, text)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["escalate"] is True
+
+
+def test_user_add_reads_the_password_from_stdin_and_refuses_weak_ones(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\ndatabase: {{auto_upgrade: true}}\n")
+    env = {"FIRSTSTEPS_CONFIG": str(config)}
+    added = run(
+        "user",
+        "add",
+        "anna",
+        "--role",
+        "advisor",
+        "--languages",
+        "uk,ru",
+        stdin="long enough pass\n",
+        env=env,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "added anna (advisor)" in added.stdout
+    again = run("user", "add", "anna", "--role", "editor", stdin="another long pass\n", env=env)
+    assert again.returncode == 2 and "exists already" in again.stderr
+    weak = run("user", "add", "bob", "--role", "editor", stdin="short\n", env=env)
+    assert weak.returncode == 2 and "at least 10 characters" in weak.stderr

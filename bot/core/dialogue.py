@@ -143,8 +143,13 @@ class Dialogue:
         incoming, user = turn.incoming, turn.user
         if incoming.payload is not None:
             await self._button(turn, incoming.payload)
-        elif incoming.text is None or not incoming.text.strip():
+        elif incoming.text is None:
             self._not_text(turn)
+        elif not incoming.text.strip():
+            turn.say(
+                turn.t._("What is your question? You can also choose a topic."),
+                (compose.menu_button(turn.t),),
+            )
         elif incoming.text.startswith("/"):
             await self._command(turn, incoming.text)
         elif user.language is None and onboarding and not user.state.get("picker_shown"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import DateTime, TypeDecorator
 
@@ -192,3 +192,77 @@ class ContentRevision(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     topic: Mapped[ContentTopic] = relationship(back_populates="revisions")
+
+
+class StaffSession(Base):
+    """A logged-in console session; only a hash of the cookie's token is stored."""
+
+    __tablename__ = "staff_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """What a staff member did in the console, for accountability (never message texts)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_ts", "ts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ts: Mapped[datetime] = mapped_column(default=utcnow)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    target: Mapped[str | None] = mapped_column(String(128))
+    remote: Mapped[str | None] = mapped_column(String(64))
+
+
+class TelegramUpdate(Base):
+    """A Telegram update as received, stored before it is acknowledged so that none is lost or answered twice.
+
+    The primary key is Telegram's own update id (per bot), so a redelivered update is recognised. `body` keeps
+    the raw update only until its replies are decided (the core keeps the transcript); the row itself stays
+    for the deduplication window and is then pruned.
+    """
+
+    __tablename__ = "telegram_updates"
+    __table_args__ = (Index("ix_telegram_updates_status", "status"),)
+
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12), default="new")
+    body: Mapped[dict[str, Any] | None]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    handled_at: Mapped[datetime | None]
+
+
+class TelegramOutbox(Base):
+    """One message for a Telegram chat, written before the first attempt to send it.
+
+    A reply survives retries and restarts here, and `status` says whether it reached the chat, so a retry
+    never sends a delivered message again. `params` (the message itself) is cleared once the row is final.
+    """
+
+    __tablename__ = "telegram_outbox"
+    __table_args__ = (
+        UniqueConstraint("bot_id", "update_id", "seq"),
+        Index("ix_telegram_outbox_status_chat", "status", "chat_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bot_id: Mapped[int] = mapped_column(BigInteger)
+    update_id: Mapped[int | None] = mapped_column(BigInteger)
+    seq: Mapped[int] = mapped_column(default=0)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    params: Mapped[dict[str, Any] | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    sent_at: Mapped[datetime | None]

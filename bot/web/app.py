@@ -1,4 +1,4 @@
-"""The aiohttp application: the web chat page and API now, the staff console as it comes.
+"""The aiohttp application: the web chat and the staff console.
 
 `init_app` composes the parts, so every test gets a fresh application and nothing lives in module globals.
 """
@@ -11,9 +11,13 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels import webchat
+from bot.config import ConsoleSettings
 from bot.core.dialogue import Dialogue
+from bot.i18n import context_gettext, context_ngettext
+from bot.web import auth, console
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,24 +33,56 @@ async def health(request: web.Request) -> web.Response:
 
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """No inline scripts, no framing, no MIME sniffing: the page shows text written by strangers."""
-    response = await handler(request)
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "frame-ancestors 'none'",
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
+    """No inline scripts, no framing, no MIME sniffing: the pages show text written by strangers."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+        _harden(response)
+        raise
+    _harden(response)
     return response
 
 
-def init_app(dialogue: Dialogue) -> web.Application:
+def _harden(response: web.StreamResponse) -> None:
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+
+
+def _templates(app: web.Application) -> None:
+    env = aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(context_gettext, context_ngettext, newstyle=True)  # type: ignore[attr-defined]
+
+
+def init_app(
+    dialogue: Dialogue,
+    sessions: async_sessionmaker[AsyncSession],
+    console_settings: ConsoleSettings | None = None,
+) -> web.Application:
     """The web application for one running service."""
-    app = web.Application(middlewares=[security_headers], client_max_size=256 * 1024)
-    aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+    app = web.Application(
+        middlewares=[security_headers, console.console_language, auth.console_auth],
+        client_max_size=256 * 1024,
+    )
+    app[auth.SESSIONS] = sessions
+    app[auth.CONSOLE] = console_settings or ConsoleSettings()
+    _templates(app)
     app.router.add_get("/", chat_page)
     app.router.add_get("/healthz", health)
     app.router.add_static("/static", HERE / "static")
+    app.router.add_get("/console/login", auth.login_page)
+    app.router.add_post("/console/login", auth.login)
+    app.router.add_post("/console/logout", auth.logout)
+    app.router.add_get("/console", console.home)
     webchat.setup(app, dialogue)
     return app

@@ -22,7 +22,7 @@ def make_app(guide: Guide, sessions: async_sessionmaker[AsyncSession]) -> web.Ap
         parse_of("де зробити песель", "uk", "legal.pesel"),
         parse_of("<img src=x onerror=alert(1)>", "en", "out_of_scope"),
     )
-    return init_app(Dialogue(guide, understanding, sessions))  # type: ignore[arg-type]
+    return init_app(Dialogue(guide, understanding, sessions), sessions)
 
 
 async def test_api_keeps_the_visitor_by_cookie_and_answers_in_their_language(
