@@ -120,7 +120,13 @@ class Dialogue:
             )
             await repo.commit()
             turn = Turn(incoming, repo, user, conversation, user.language or self._suggested(user), inbound)
-            await self._route(turn, onboarding)
+            try:
+                await self._route(turn, onboarding)
+            except Exception:
+                # The message itself is safe (committed above); apologise in the user's language.
+                log.exception("failed to answer message %s", inbound.id)
+                await session.rollback()
+                turn = self._apology(turn)
             if not turn.erased:
                 for reply in turn.replies:
                     repo.message(conversation, user, "out", text=reply.text, language=turn.language)
@@ -134,6 +140,16 @@ class Dialogue:
             answer_id=turn.answer_id,
             extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
         )
+
+    @staticmethod
+    def _apology(turn: Turn) -> Turn:
+        failed = Turn(turn.incoming, turn.repo, turn.user, turn.conversation, turn.language, turn.inbound)
+        failed.say(
+            failed.t._("Sorry, something went wrong on my side. Please try again, or talk to an advisor."),
+            (compose.advisor_button(failed.t), compose.menu_button(failed.t)),
+        )
+        failed.answer_id = "ui.error"
+        return failed
 
     def _suggested(self, user: User) -> str:
         client = (user.client_language or "").split("-")[0].lower()

@@ -341,3 +341,23 @@ async def test_a_user_who_ignores_the_language_buttons_is_answered_in_their_lang
     assert outcome.language == "uk"
     assert "Номер PESEL отримують" in chat.text and "/forget" in chat.text
     assert len([label for label in chat.labels if "English" in label]) == 0, "no second language picker"
+
+
+class BrokenUnderstanding:
+    async def parse(self, text: str, hint: object = None) -> object:
+        raise RuntimeError("model file is corrupt")
+
+
+async def test_a_failure_while_answering_apologises_and_keeps_the_message(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession], caplog: pytest.LogCaptureFixture
+) -> None:
+    dialogue = Dialogue(fixture_guide, BrokenUnderstanding(), sqlite_sessions)  # type: ignore[arg-type]
+    chat = Chat(dialogue)
+    await chat.send_payload("1|lang|pl")
+    await chat.say("gdzie zrobić pesel")
+    assert "coś poszło nie tak" in chat.text
+    assert any("doradc" in label for label in chat.labels)
+    async with sqlite_sessions() as session:
+        kept = await session.scalar(select(Message).where(Message.text == "gdzie zrobić pesel"))
+        assert kept is not None
+    assert "gdzie zrobić pesel" not in caplog.text, "message texts never go to the log"
