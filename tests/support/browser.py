@@ -21,9 +21,13 @@ ARGS = [
 ]
 
 
+def _installed() -> bool:
+    return Path(CHROMIUM).exists()
+
+
 @asynccontextmanager
 async def chromium() -> AsyncIterator[Browser]:
-    if not Path(CHROMIUM).exists():
+    if not _installed():
         pytest.skip("chromium is not installed (make test installs it)")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
