@@ -384,15 +384,7 @@ class Dialogue:
         user.state = {k: v for k, v in user.state.items() if k != "misses"}
         turn.answer_id = topic.id
         turn.escalate = turn.escalate or topic.escalate != "never"
-        turn.replies.append(
-            compose.topic_answer(
-                self.guide,
-                topic,
-                turn.t,
-                district=self.guide.district(user.district),
-                citizenship=user.citizenship,
-            )
-        )
+        turn.replies.append(self._topic_reply(turn, topic))
         turn.repo.event(
             "question",
             turn.conversation,
@@ -406,22 +398,23 @@ class Dialogue:
     def _show_topic(self, turn: Turn, topic_id: str, outcome: str, show_more: bool = False) -> None:
         topic = self.guide.topics.get(topic_id)
         if topic is None:
-            turn.say(turn.t._("This button is out of date. Here is the current menu."))
-            turn.replies.append(compose.domain_menu(self.guide, turn.t))
+            self._outdated(turn)
         elif show_more:
             turn.answer_id = topic.id
-            turn.replies.append(
-                compose.topic_answer(
-                    self.guide,
-                    topic,
-                    turn.t,
-                    district=None,
-                    citizenship=turn.user.citizenship,
-                    show_more=True,
-                )
-            )
+            turn.replies.append(self._topic_reply(turn, topic, show_more=True))
         else:
             self._answer(turn, topic, None, outcome=outcome)
+
+    def _topic_reply(self, turn: Turn, topic: Topic, show_more: bool = False) -> Reply:
+        """A topic's answer for this user: their district's contacts and their citizenship's variant."""
+        return compose.topic_answer(
+            self.guide,
+            topic,
+            turn.t,
+            district=None if show_more else self.guide.district(turn.user.district),
+            citizenship=turn.user.citizenship,
+            show_more=show_more,
+        )
 
     async def _crisis(self, turn: Turn, parse: Parse) -> None:
         """Emergency numbers first, then an advisor at once, whatever else the message asked."""
@@ -430,15 +423,7 @@ class Dialogue:
         turn.say(turn.t._("🆘 If you are in danger now, call **112** (free, 24/7)."))
         if topic is not None:
             turn.answer_id = topic.id
-            turn.replies.append(
-                compose.topic_answer(
-                    self.guide,
-                    topic,
-                    turn.t,
-                    district=self.guide.district(turn.user.district),
-                    citizenship=turn.user.citizenship,
-                )
-            )
+            turn.replies.append(self._topic_reply(turn, topic))
         turn.repo.event(
             "question",
             turn.conversation,
