@@ -37,7 +37,10 @@ def start(config: Path) -> tuple[float, float, float]:
     began = time.perf_counter()
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/firststeps"), "run", "--port", "0"],
-        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert process.stderr is not None
     try:
@@ -71,7 +74,10 @@ def main() -> int:
         "",
         "| start | to ready (measured outside) | logged by the service | RSS when ready |",
         "|---|---|---|---|",
-        *(f"| {name} | {outside:.2f} s | {inside:.2f} s | {rss:.0f} MB |" for name, outside, inside, rss in rows),
+        *(
+            f"| {name} | {outside:.2f} s | {inside:.2f} s | {rss:.0f} MB |"
+            for name, outside, inside, rss in rows
+        ),
         "",
     ]
     report = ROOT / "benchmarks" / "reports" / "startup.md"
