@@ -69,7 +69,8 @@ def main() -> int:
     lines = [
         "# Start-up",
         "",
-        f"`firststeps run` on this machine ({os.cpu_count()} cores), Python {sys.version.split()[0]}, SQLite,",
+        f"`firststeps run` on this machine ({os.cpu_count()} cores), Python {sys.version.split()[0]},",
+        "SQLite,",
         "no Telegram token. The model cache under data/models is shared with the working copy.",
         "",
         "| start | to ready (measured outside) | logged by the service | RSS when ready |",
