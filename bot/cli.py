@@ -116,6 +116,30 @@ async def _cmd_content_list(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _cmd_content_export(args: argparse.Namespace) -> int:
+    from bot.editor.commands import export_content
+
+    return await export_content(_settings(), args.dir, training=args.training, out=sys.stdout)
+
+
+async def _cmd_content_import(args: argparse.Namespace) -> int:
+    from bot.editor.commands import import_content
+
+    return await import_content(_settings(), args.dir, force=args.force, out=sys.stdout)
+
+
+async def _cmd_stats(args: argparse.Namespace) -> int:
+    from bot.stats.command import stats
+
+    return await stats(_settings(), args, sys.stdout)
+
+
+async def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from bot.stats.command import demo_data
+
+    return await demo_data(_settings(), args, sys.stdout)
+
+
 async def _cmd_nlu_evaluate(args: argparse.Namespace) -> int:
     from nlu.evaluate import main as evaluate_main
 
@@ -165,6 +189,29 @@ def _parser() -> argparse.ArgumentParser:
     listing = content.add_parser("list", help="every topic with languages, sources, dates and stale flags")
     listing.add_argument("--json", action="store_true", help="compact JSON")
     listing.set_defaults(handler=_cmd_content_list)
+    export = content.add_parser("export", help="write the published guide to the topic files (for git)")
+    export.add_argument("--dir", default=None, help="topic files folder (default content.topics_dir)")
+    export.add_argument(
+        "--training", action="store_true", help="also write editors' training questions into nlu/data"
+    )
+    export.set_defaults(handler=_cmd_content_export)
+    load = content.add_parser("import", help="load the topic files into the database; report conflicts")
+    load.add_argument("--dir", default=None, help="topic files folder (default content.topics_dir)")
+    load.add_argument(
+        "--force", action="append", default=[], metavar="TOPIC", help="take the file's version of TOPIC"
+    )
+    load.set_defaults(handler=_cmd_content_import)
+
+    from bot.stats.arguments import add_demo_arguments, add_stats_arguments
+
+    stats = commands.add_parser(
+        "stats", help="the coordinators' figures for a period (text, --json or --csv)"
+    )
+    add_stats_arguments(stats)
+    stats.set_defaults(handler=_cmd_stats)
+    demo = commands.add_parser("demo-data", help="fill a fresh database with generated activity")
+    add_demo_arguments(demo)
+    demo.set_defaults(handler=_cmd_demo_data)
 
     nlu = commands.add_parser("nlu", help="understanding").add_subparsers(dest="nlu_command", required=True)
     # Its options (--holdout, --folds, --out, -h) belong to nlu.evaluate and are passed through unparsed.

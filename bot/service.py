@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.core.dialogue import Dialogue
+from bot.editor import training as editor_training
 from bot.storage import content_store
 from bot.storage.engine import create_engine, ensure_schema, sessionmaker
 from bot.storage.models import Base
@@ -28,6 +29,7 @@ class Service:
     settings: Settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    # The guide loaded at start-up; editors publish into `dialogue.guide`, which every door reads.
     guide: Guide
     understanding: Understanding
     dialogue: Dialogue
@@ -53,6 +55,17 @@ async def _load_guide(settings: Settings, sessions: async_sessionmaker[AsyncSess
     )
 
 
+async def _add_editors_examples(
+    understanding: Understanding, sessions: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    """Train in the questions editors added since the training files were written (cached after once)."""
+    async with sessions() as session:
+        extra = await editor_training.extra_examples(session, settings.nlu.data_dir)
+    if extra:
+        log.info("NLU: adding %d training questions from editors", len(extra))
+        await understanding.reload(extra)
+
+
 async def open_service(settings: Settings, *, ephemeral: bool = False) -> Service:
     """Start everything. `ephemeral` uses a private in-memory database (the `ask` door).
 
@@ -71,6 +84,7 @@ async def open_service(settings: Settings, *, ephemeral: bool = False) -> Servic
     try:
         guide = await _load_guide(settings, sessions)
         understanding = await load_understanding(settings.nlu)
+        await _add_editors_examples(understanding, sessions, settings)
     except BaseException:
         await engine.dispose()
         raise

@@ -6,7 +6,7 @@ Personal data sits in `users` and `messages` only, so erasure (/forget) and rete
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
@@ -175,6 +175,9 @@ class ContentTopic(Base):
     revisions: Mapped[list[ContentRevision]] = relationship(
         back_populates="topic", order_by="ContentRevision.version"
     )
+    # The revision users see; `version` is the newest revision, a draft when the two differ. None: a new
+    # topic that was never published (it is not in the guide).
+    published_version: Mapped[int | None] = mapped_column(default=None)
 
 
 class ContentRevision(Base):
@@ -192,6 +195,8 @@ class ContentRevision(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     topic: Mapped[ContentTopic] = relationship(back_populates="revisions")
+    # What the revision did: files | import | create | draft | publish | rollback (None: before the editor).
+    action: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class StaffSession(Base):
@@ -266,3 +271,104 @@ class TelegramOutbox(Base):
     error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     sent_at: Mapped[datetime | None]
+
+
+# --- statistics ---------------------------------------------------------------------------------------
+# The dashboard reads completed days from these rollups and only today from `events`, so a page costs the
+# same with a thousand events or a million. Range scans by time need these two indexes as well.
+Index("ix_conversations_started_at", Conversation.started_at)
+Index("ix_handoff_cases_created_at", HandoffCase.created_at)
+
+
+class StatsDay(Base):
+    """A local (Europe/Warsaw) day whose events are rolled up into `stats_daily`; it is never recounted.
+
+    A day is rolled up only once it is over, and events are never written into the past, so the rollup stays
+    exact. `firststeps stats --rebuild` clears both tables when events were imported afterwards.
+    """
+
+    __tablename__ = "stats_days"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    events: Mapped[int] = mapped_column(default=0)
+    rolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StatsDaily(Base):
+    """One cell of one breakdown on one day: e.g. ("languages", 2026-11-02, "uk", "answered", "") -> 412.
+
+    Keys are dimension values with "" for "not known"; which dimension each key holds is defined once per
+    breakdown in `bot.stats.cube.BREAKDOWNS`. Rows of "w:<breakdown>" and "m:<breakdown>" hold the sums of
+    a whole week or month (day = its first day), marked done by a "w:done" or "m:done" row.
+    """
+
+    __tablename__ = "stats_daily"
+    __table_args__ = (Index("ix_stats_daily_breakdown_key1_day", "breakdown", "key1", "day"),)
+
+    breakdown: Mapped[str] = mapped_column(String(24), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    key1: Mapped[str] = mapped_column(String(64), primary_key=True, default="")
+    key2: Mapped[str] = mapped_column(String(64), primary_key=True, default="")
+    key3: Mapped[str] = mapped_column(String(64), primary_key=True, default="")
+    count: Mapped[int] = mapped_column(default=0)
+
+
+# --- editors ------------------------------------------------------------------------------------------
+# The editor keeps its workflow beside the content tables: review flags for translations, the training
+# questions editors add or remove, and the "Unanswered" inbox. The inbox holds no text: the question stays in
+# `messages`, so erasing a person (/forget) erases their inbox items too.
+
+
+class ContentReview(Base):
+    """A language version flagged "needs review" because another language of the topic changed."""
+
+    __tablename__ = "content_reviews"
+
+    topic_id: Mapped[str] = mapped_column(
+        ForeignKey("content_topics.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(2), primary_key=True)
+    changed: Mapped[str] = mapped_column(String(16))
+    since_version: Mapped[int | None]
+    version: Mapped[int]
+    author: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EditorExample(Base):
+    """A training question an editor added to a topic ("add") or took away from the files ("remove")."""
+
+    __tablename__ = "editor_examples"
+    __table_args__ = (
+        UniqueConstraint("intent", "language", "action", "text"),
+        Index("ix_editor_examples_intent_language", "intent", "language"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intent: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(8), default="add")
+    author: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InboxItem(Base):
+    """A question the bot could not answer (or answered unhelpfully), waiting for an editor's decision."""
+
+    __tablename__ = "inbox_items"
+    __table_args__ = (Index("ix_inbox_items_status_asked_at", "status", "asked_at"),)
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    reason: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(2))
+    answered: Mapped[str | None] = mapped_column(String(64))
+    features: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    topic: Mapped[str | None] = mapped_column(String(64))
+    asked_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]

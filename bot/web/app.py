@@ -16,8 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.channels import webchat
 from bot.config import ConsoleSettings
 from bot.core.dialogue import Dialogue
+from bot.editor.runtime import EditorRuntime
 from bot.i18n import context_gettext, context_ngettext
-from bot.web import auth, console
+from bot.web import auth, console, dashboard, editor
 
 HERE = Path(__file__).resolve().parent
 
@@ -68,8 +69,13 @@ def init_app(
     dialogue: Dialogue,
     sessions: async_sessionmaker[AsyncSession],
     console_settings: ConsoleSettings | None = None,
+    editor_runtime: EditorRuntime | None = None,
 ) -> web.Application:
-    """The web application for one running service."""
+    """The web application for one running service.
+
+    `editor_runtime` connects the guide editor to the running service; by default it publishes into
+    `dialogue` and retrains the dialogue's understanding on its own training files.
+    """
     app = web.Application(
         middlewares=[security_headers, console.console_language, auth.console_auth],
         client_max_size=256 * 1024,
@@ -84,5 +90,7 @@ def init_app(
     app.router.add_post("/console/login", auth.login)
     app.router.add_post("/console/logout", auth.logout)
     app.router.add_get("/console", console.home)
+    dashboard.setup(app, lambda: dialogue.guide)
+    editor.setup(app, editor_runtime or EditorRuntime.for_dialogue(sessions, dialogue))
     webchat.setup(app, dialogue)
     return app

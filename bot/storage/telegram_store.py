@@ -1,0 +1,254 @@
+"""The Telegram door's own records: received updates and the outbox of messages to chats.
+
+Two promises rest on these rows. An update is stored before Telegram is told it arrived, and its id is the
+key, so a redelivered update is recognised and answered once. A reply is written to the outbox before the
+first attempt to send it and marked when Telegram confirms it, so retries and restarts neither lose it nor
+send it twice. Personal content (the raw update, the message text) is cleared as soon as it is no longer
+needed, and the remaining bookkeeping is pruned after the deduplication window.
+
+Every operation here is one or two Core statements in a short transaction on a connection of its own (no
+ORM session): this sits on the path of every Telegram message, next to the conversation core's own writes,
+and a session would cost a third more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.sql.dml import Insert
+
+from bot.storage.models import TelegramOutbox, TelegramUpdate, User, utcnow
+
+CHANNEL = "telegram"
+FINAL = ("sent", "rejected", "blocked")
+
+# INSERT … ON CONFLICT DO NOTHING, per engine: a redelivered update must be a no-op, not an error that
+# aborts the batch it arrived with.
+_UPSERTS: dict[str, Callable[[type[TelegramUpdate]], Insert]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
+
+
+@dataclass(frozen=True)
+class ReceivedUpdate:
+    """An update as it arrived: its id, the chat it belongs to (if any) and the raw JSON."""
+
+    update_id: int
+    chat_id: int | None
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A message waiting for (or going through) delivery to one chat."""
+
+    id: int
+    chat_id: int
+    params: dict[str, Any]
+    attempts: int = 0
+
+
+class TelegramStore:
+    """Updates and outbox rows of one bot (Telegram's update ids are unique per bot only)."""
+
+    def __init__(self, engine: AsyncEngine, bot_id: int) -> None:
+        self.engine = engine
+        self.bot_id = bot_id
+
+    @classmethod
+    def of(cls, sessions: async_sessionmaker[AsyncSession], bot_id: int) -> TelegramStore:
+        """The store on the engine behind a session factory (what the doors are given)."""
+        engine = sessions.kw.get("bind")
+        if not isinstance(engine, AsyncEngine):
+            raise TypeError("the session factory is not bound to an async engine")
+        return cls(engine, bot_id)
+
+    async def receive(self, updates: Sequence[ReceivedUpdate]) -> set[int]:
+        """Store new updates; returns the ids that were new (the others arrived before)."""
+        if not updates:
+            return set()
+        now = utcnow()
+        rows = [
+            {
+                "bot_id": self.bot_id,
+                "update_id": item.update_id,
+                "chat_id": item.chat_id,
+                "status": "new",
+                "body": item.body,
+                "received_at": now,
+            }
+            for item in updates
+        ]
+        async with self.engine.begin() as connection:
+            statement = (
+                _UPSERTS[connection.dialect.name](TelegramUpdate)
+                .on_conflict_do_nothing()  # type: ignore[attr-defined]
+                .returning(TelegramUpdate.update_id)
+            )
+            return set((await connection.scalars(statement, rows)).all())
+
+    async def unfinished(self) -> list[dict[str, Any]]:
+        """Raw updates stored but not yet answered (the process stopped first), oldest first."""
+        async with self.engine.connect() as connection:
+            rows = await connection.scalars(
+                select(TelegramUpdate.body)
+                .where(TelegramUpdate.bot_id == self.bot_id, TelegramUpdate.status == "new")
+                .order_by(TelegramUpdate.update_id)
+            )
+            return [body for body in rows if body is not None]
+
+    async def answer(
+        self, update_id: int, chat_id: int, messages: Sequence[dict[str, Any]], status: str = "answered"
+    ) -> list[OutboxRow]:
+        """Write the replies to an update and close it (`status`), in one transaction."""
+        async with self.engine.begin() as connection:
+            rows: list[OutboxRow] = []
+            if messages:
+                now = utcnow()
+                result = await connection.execute(
+                    insert(TelegramOutbox).returning(
+                        TelegramOutbox.id, TelegramOutbox.seq, sort_by_parameter_order=True
+                    ),
+                    [
+                        {
+                            "bot_id": self.bot_id,
+                            "update_id": update_id,
+                            "seq": seq,
+                            "chat_id": chat_id,
+                            "status": "pending",
+                            "params": params,
+                            "attempts": 0,
+                            "created_at": now,
+                        }
+                        for seq, params in enumerate(messages)
+                    ],
+                )
+                rows = [OutboxRow(row_id, chat_id, messages[seq]) for row_id, seq in result.all()]
+            await self._close_update(connection, update_id, status)
+            return rows
+
+    async def finish(self, update_id: int, status: str) -> None:
+        """Close an update that needs no reply ('ignored') or could not be answered ('failed')."""
+        async with self.engine.begin() as connection:
+            await self._close_update(connection, update_id, status)
+
+    async def _close_update(self, connection: AsyncConnection, update_id: int, status: str) -> None:
+        await connection.execute(
+            update(TelegramUpdate)
+            .where(TelegramUpdate.bot_id == self.bot_id, TelegramUpdate.update_id == update_id)
+            .values(status=status, body=None, handled_at=utcnow())
+        )
+
+    async def backlog(self, chat_id: int) -> list[OutboxRow]:
+        """The chat's messages still waiting for delivery, in the order they must arrive."""
+        async with self.engine.connect() as connection:
+            result = await connection.execute(
+                select(TelegramOutbox.id, TelegramOutbox.params, TelegramOutbox.attempts)
+                .where(
+                    TelegramOutbox.bot_id == self.bot_id,
+                    TelegramOutbox.chat_id == chat_id,
+                    TelegramOutbox.status == "pending",
+                )
+                .order_by(TelegramOutbox.id)
+            )
+            return [OutboxRow(row_id, chat_id, params or {}, attempts) for row_id, params, attempts in result]
+
+    async def chats_with_backlog(self) -> list[int]:
+        """Chats that have messages waiting (after a restart or a long Telegram outage)."""
+        async with self.engine.connect() as connection:
+            chats = await connection.scalars(
+                select(TelegramOutbox.chat_id)
+                .where(TelegramOutbox.bot_id == self.bot_id, TelegramOutbox.status == "pending")
+                .group_by(TelegramOutbox.chat_id)
+                .order_by(TelegramOutbox.chat_id)
+            )
+            return list(chats)
+
+    async def sent(self, row_id: int, message_id: int | None, attempts: int) -> None:
+        """Telegram confirmed the message: it must never be sent again."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(TelegramOutbox)
+                .where(TelegramOutbox.id == row_id)
+                .values(
+                    status="sent", message_id=message_id, attempts=attempts, params=None, sent_at=utcnow()
+                )
+            )
+
+    async def attempted(self, row_id: int, attempts: int, error: str) -> None:
+        """An attempt failed and the message stays pending (kept for the next try and for operators)."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(TelegramOutbox)
+                .where(TelegramOutbox.id == row_id)
+                .values(attempts=attempts, error=error[:200])
+            )
+
+    async def rejected(self, row_id: int, attempts: int, error: str) -> None:
+        """Telegram refused the message itself (a bad request): retrying cannot help."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(TelegramOutbox)
+                .where(TelegramOutbox.id == row_id)
+                .values(status="rejected", attempts=attempts, error=error[:200], params=None)
+            )
+
+    async def blocked(self, chat_id: int, error: str) -> None:
+        """The user blocked the bot: drop what waits for them and mark them inactive until they return."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(TelegramOutbox)
+                .where(
+                    TelegramOutbox.bot_id == self.bot_id,
+                    TelegramOutbox.chat_id == chat_id,
+                    TelegramOutbox.status == "pending",
+                )
+                .values(status="blocked", error=error[:200], params=None)
+            )
+            await self._set_active(connection, chat_id, False)
+
+    async def set_active(self, chat_id: int, active: bool) -> None:
+        """Record that a user blocked (False) or unblocked (True) the bot."""
+        async with self.engine.begin() as connection:
+            await self._set_active(connection, chat_id, active)
+
+    @staticmethod
+    async def _set_active(connection: AsyncConnection, chat_id: int, active: bool) -> None:
+        await connection.execute(
+            update(User)
+            .where(User.channel == CHANNEL, User.external_id == str(chat_id))
+            .values(active=active)
+        )
+
+    async def language(self, chat_id: int) -> str | None:
+        """The language the user of a chat chose, if they did."""
+        async with self.engine.connect() as connection:
+            return await connection.scalar(
+                select(User.language).where(User.channel == CHANNEL, User.external_id == str(chat_id))
+            )
+
+    async def prune(self, before: datetime) -> int:
+        """Forget closed updates and final outbox rows older than `before`; returns the rows removed."""
+        async with self.engine.begin() as connection:
+            updates = await connection.execute(
+                delete(TelegramUpdate).where(
+                    TelegramUpdate.bot_id == self.bot_id,
+                    TelegramUpdate.status != "new",
+                    TelegramUpdate.received_at < before,
+                )
+            )
+            outbox = await connection.execute(
+                delete(TelegramOutbox).where(
+                    TelegramOutbox.bot_id == self.bot_id,
+                    TelegramOutbox.status.in_(FINAL),
+                    TelegramOutbox.created_at < before,
+                )
+            )
+            return updates.rowcount + outbox.rowcount
