@@ -45,11 +45,33 @@ class WebSettings(_Section):
 
 
 class TelegramSettings(_Section):
-    """Telegram connection; the token itself is a secret from the environment."""
+    """Telegram connection, limits and retries; the token itself is a secret from the environment.
+
+    Every key is documented in config.yml. The limits default to Telegram's published ones; the timeouts
+    and retry periods are seconds.
+    """
 
     token: SecretStr | None = None
     api_url: str | None = None
     mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    webhook_path: str = Field(default="/telegram/webhook", pattern=r"^/[\w./-]*$")
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
+    poll_timeout: int = Field(default=30, ge=0, le=50)
+    drop_pending_updates: bool = False
+    concurrent_chats: int = Field(default=64, ge=1, le=4096)
+    messages_per_second: float = Field(default=30.0, ge=0)
+    chat_messages_per_second: float = Field(default=1.0, ge=0)
+    chat_burst: int = Field(default=3, ge=1, le=100)
+    group_messages_per_minute: float = Field(default=20.0, ge=0)
+    request_timeout: float = Field(default=5.0, gt=0, le=300)
+    send_timeout: float = Field(default=20.0, gt=0, le=300)
+    retry_backoff: float = Field(default=0.5, gt=0, le=60)
+    retry_for: float = Field(default=120.0, ge=0, le=86_400)
+    redeliver_every: float = Field(default=30.0, gt=0, le=86_400)
+    startup_backoff_max: float = Field(default=60.0, gt=0, le=3600)
+    typing_delay: float = Field(default=0.5, ge=0, le=60)
+    retention_hours: float = Field(default=48.0, gt=0, le=24 * 365)
 
 
 class BotSettings(_Section):

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from nlu.normalize import skeleton
 from nlu.settings import NLUSettings
 from nlu.training import train_bundle
 from nlu.training_data import read_directory, read_file
-from nlu.types import TrainingExample
+from nlu.types import LanguageHint, TrainingExample
 from nlu.understanding import Understanding
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,22 @@ def cross_validate(
     report = intent_report(judged)
     report["language_id"] = language_id((j.parse.text, j.language, j.parse.language) for j in judged)
     return report
+
+
+def hinted_language_id(
+    understanding: Understanding, languages: Sequence[tuple[str, str, str]]
+) -> dict[str, Any]:
+    """Language id as the bot meets it: with the language the user chose in the bot (taken to be the one the
+    message is written in, the common case), and with only Telegram's language_code set to it."""
+    identify = understanding.models.language.identify
+    hints: dict[str, Callable[[str], LanguageHint]] = {
+        "chosen language": lambda label: LanguageHint(chosen=label),
+        "Telegram language_code only": lambda label: LanguageHint(client=label),
+    }
+    return {
+        name: language_id((text, label, identify(text, hint(label)).language) for text, label, _ in languages)
+        for name, hint in hints.items()
+    }
 
 
 def _load_list(path: Path) -> list[dict[str, Any]]:
@@ -237,6 +253,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             languages.append((text, language, understanding.parse_sync(text).language))
     if languages:
         report["language_id"] = language_id(languages)
+        report["language_id_hinted"] = hinted_language_id(understanding, languages)
     if args.folds > 1:
         report["cross_validation"] = {
             "folds": args.folds,

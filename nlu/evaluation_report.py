@@ -170,6 +170,17 @@ def render_markdown(report: dict[str, Any]) -> str:
             ),
             "",
         ]
+    if "language_id_hinted" in report:
+        lines += ["With a hint (the language the user chose, or Telegram's language_code only):", ""]
+        lines += _table(
+            ["hint", "1-2 words", "3+ words"],
+            [
+                [name, _pct(v["1-2 words"]["accuracy"]), _pct(v["3+ words"]["accuracy"])]
+                for name, v in report["language_id_hinted"].items()
+                if "1-2 words" in v and "3+ words" in v
+            ],
+        )
+        lines += [""]
     if "cross_validation" in report:
         lines += _intents(
             report["cross_validation"],

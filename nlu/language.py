@@ -1,12 +1,14 @@
 """Which of uk, ru, en, pl a message is written in.
 
-Three signals are combined:
+These signals are combined:
 
 1. lingua (restricted to the four languages, low-accuracy mode: ~30 MB instead of ~170 MB, same accuracy on
    our messages) knows the languages in general;
 2. a character n-gram model trained on our own examples (nlu.language_model) knows chat habits, including
    Russian and Ukrainian typed in Latin letters, which lingua reads as English or Polish;
-3. the hint: the language the user chose in the bot (strong prior) and the client's language_code (weak).
+3. uk versus ru: words only one of the two dictionaries knows (Cyrillic, or transliterated and read back
+   into Cyrillic), and letters only one of the two alphabets has (і ї є ґ / ы э ъ ё);
+4. the hint: the language the user chose in the bot (strong prior) and the client's language_code (weak).
 
 Polish office words ("karta pobytu", "PESEL", "zezwolenie") are set aside as evidence when the message has
 other words: "як отримати карту побиту" is Ukrainian. Transliterated Russian or Ukrainian is labelled as
@@ -27,6 +29,7 @@ import numpy.typing as npt
 from nlu.language_model import CharLanguageModel
 from nlu.matcher import PhraseMatcher, build_matcher
 from nlu.normalize import is_cyrillic, skeleton_word, words
+from nlu.translit import cyrillic_readings
 from nlu.types import LANGUAGES, LanguageHint
 
 # Polish office words that users keep in Polish whatever language they write in.
@@ -104,6 +107,12 @@ _UNKNOWN_CONFIDENCE = 0.25
 _MAX_EVIDENCE_WORDS = 40
 # A Cyrillic word that only the Ukrainian (or only the Russian) dictionary knows multiplies the odds by this.
 _DICTIONARY_ODDS = 4.0
+# Letters only one of the two alphabets has: і ї є ґ are Ukrainian, ы э ъ ё Russian. A message with letters
+# of one alphabet only is all but certainly in that language.
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+_RUSSIAN_LETTERS = frozenset("ыэъё")
+_ALPHABET_ODDS = 20.0
+
 _CHOSEN_PRIOR = 3.0
 _CLIENT_PRIOR = 1.5
 # Most users come from Ukraine: when a short message could be Ukrainian or Russian ("ок", "так", "дякую"
@@ -219,15 +228,20 @@ class LanguageIdentifier:
         char = self._char_model(joined)
         cyrillic = sum(map(is_cyrillic, letters)) / len(letters) >= 0.5
         if cyrillic:
-            mixed = self._mix(char, self._lingua(joined, ("uk", "ru")), ("uk", "ru")) * self._dictionaries(
-                evidence
-            )
+            dictionaries = self._dictionaries(evidence)
+            alphabet = _alphabet(text)
+            if content_words(text):
+                mixed = self._mix(char, self._lingua(joined, ("uk", "ru")), ("uk", "ru"))
+            else:  # Polish office words in Cyrillic ("песель?"): the letters and the priors decide
+                mixed = np.asarray([float(language in ("uk", "ru")) for language in LANGUAGES])
+            mixed = mixed * dictionaries * alphabet
         else:
             # Latin letters: first transliterated uk/ru versus en/pl, from the character model alone
             # (lingua has never seen transliteration), then en versus pl with lingua's help.
             slavic = float(char[LANGUAGES.index("uk")] + char[LANGUAGES.index("ru")])
             latin = self._mix(char, self._lingua(joined, ("en", "pl")), ("en", "pl"))
-            within = _normalised(char * np.asarray([lang in ("uk", "ru") for lang in LANGUAGES]))
+            slavic_only = np.asarray([lang in ("uk", "ru") for lang in LANGUAGES])
+            within = _normalised(char * slavic_only * self._latin_dictionaries(evidence))
             mixed = slavic * within + (1.0 - slavic) * latin
         return _normalised(mixed * _prior(hint)), len(evidence)
 
@@ -240,6 +254,22 @@ class LanguageIdentifier:
         uk, ru = LANGUAGES.index("uk"), LANGUAGES.index("ru")
         for word in evidence:
             in_uk, in_ru = self.known("uk", word), self.known("ru", word)
+            if in_uk != in_ru:
+                odds[uk if in_uk else ru] *= _DICTIONARY_ODDS
+        return odds
+
+    def _latin_dictionaries(self, evidence: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The same odds for transliterated words: "horosho" read back in Cyrillic is a Russian word
+        ("хорошо") and not a Ukrainian one, "dyakuyu" a Ukrainian one ("дякую")."""
+        odds = np.ones(len(LANGUAGES))
+        if self.known is None:
+            return odds
+        uk, ru = LANGUAGES.index("uk"), LANGUAGES.index("ru")
+        for word in evidence:
+            if not word.isascii() or len(word) < 3:
+                continue
+            in_uk = any(self.known("uk", reading) for reading in cyrillic_readings(word, "uk"))
+            in_ru = any(self.known("ru", reading) for reading in cyrillic_readings(word, "ru"))
             if in_uk != in_ru:
                 odds[uk if in_uk else ru] *= _DICTIONARY_ODDS
         return odds
@@ -269,6 +299,16 @@ class LanguageIdentifier:
             return LanguageGuess(hinted or "uk", _UNKNOWN_CONFIDENCE, 0)
         best = int(np.argmax(probabilities))
         return LanguageGuess(LANGUAGES[best], round(float(probabilities[best]), 4), evidence)
+
+
+def _alphabet(text: str) -> npt.NDArray[np.float64]:
+    """Odds from letters only Ukrainian or only Russian has (see `_UKRAINIAN_LETTERS`)."""
+    letters = set(text.lower())
+    odds = np.ones(len(LANGUAGES))
+    ukrainian, russian = bool(letters & _UKRAINIAN_LETTERS), bool(letters & _RUSSIAN_LETTERS)
+    if ukrainian != russian:
+        odds[LANGUAGES.index("uk" if ukrainian else "ru")] = _ALPHABET_ODDS
+    return odds
 
 
 def _hinted(hint: LanguageHint | None) -> str | None:

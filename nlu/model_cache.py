@@ -22,6 +22,7 @@ from nlu import (
     features,
     language_model,
     linear_model,
+    matcher,
     normalize,
     polish,
     preprocess,
@@ -29,6 +30,7 @@ from nlu import (
     translit,
     vectorizer,
 )
+from nlu.lexicons import countries
 from nlu.training import ModelBundle, TrainingConfig
 from nlu.training_data import data_files, fingerprint
 from nlu.types import TrainingExample
@@ -38,11 +40,14 @@ log = logging.getLogger(__name__)
 _PREFIX = "nlu-"
 _SUFFIX = ".pkl"
 _KEEP = 2
-# Modules whose behaviour is baked into a trained model.
+# Modules whose behaviour is baked into a trained model (the country lists and the matcher make the
+# "@abroad" feature).
 _MODEL_CODE = (
+    countries,
     features,
     language_model,
     linear_model,
+    matcher,
     normalize,
     polish,
     preprocess,

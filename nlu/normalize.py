@@ -82,13 +82,15 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"cz", "ch"),
         (r"zh", "z"),
         (r"kh", "h"),
-        (r"ts(?=[aeiouy])", "c"),  # "tsentr" ~ "centr", but English plurals ("permits") keep their "ts"
+        (r"ts(?=[aeiouyj])", "c"),  # "tsentr" ~ "centr", "khochetsja" ~ "хочется"; English plurals keep "ts"
         (r"w", "v"),
         (r"[yj]", "i"),
         (r"ie", "e"),
-        (r"(.)\1+", r"\1"),
     )
 )
+# Doubled letters merge ("привііііт", "zzameldowanie"); kept out of the table above because a callable is
+# much faster than a "\1" template, which Python parses again on every call.
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def fold(text: str) -> str:
@@ -126,7 +128,11 @@ def skeleton_word(word: str) -> str:
     ascii_word = _to_ascii(fold(word).replace("'", ""))
     for pattern, replacement in _LATIN_RULES:
         ascii_word = pattern.sub(replacement, ascii_word)
-    return ascii_word
+    return _DOUBLED.sub(_first_letter, ascii_word)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def words(text: str) -> list[str]:

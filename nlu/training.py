@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from nlu.features import FeatureConfig, extract
+from nlu.features import FeatureConfig, extract, focus_text
 from nlu.language_model import CharLanguageModel, train_language_model
 from nlu.linear_model import LinearModel, softmax
 from nlu.preprocess import Preprocessor
@@ -37,7 +37,7 @@ class TrainingConfig:
     block_weights: tuple[float, float] = (1.0, 0.6)
     min_df: int = 1
     c: float = 1.0
-    out_of_scope_weight: float = 2.0
+    out_of_scope_weight: float = 1.0
     calibration_folds: int = 3
     seed: int = 7
 
@@ -60,7 +60,10 @@ def featurize(
     examples: Sequence[TrainingExample], preprocessor: Preprocessor, config: FeatureConfig
 ) -> list[Blocks]:
     """Feature blocks of each example, lemmatized with the pipeline of the example's language."""
-    return [extract(e.text, preprocessor.analyse(e.text, e.language), config) for e in examples]
+    return [
+        extract(e.text, preprocessor.analyse(focus_text(e.text, config), e.language), config)
+        for e in examples
+    ]
 
 
 def _fit_svm(

@@ -43,6 +43,7 @@ class _Reading:
     guess: LanguageGuess
     tokens: tuple[str, ...]
     crisis: str | None
+    cues: frozenset[str]
 
 
 class Understanding:
@@ -82,7 +83,8 @@ class Understanding:
 
     def _read(self, text: str, hint: LanguageHint | None) -> _Reading:
         tokens = tuple(skeleton(text).split())
-        return _Reading(self._models.language.identify(text, hint), tokens, self._crisis.detect(tokens))
+        crisis, cues = self._crisis.read(text)
+        return _Reading(self._models.language.identify(text, hint), tokens, crisis, cues)
 
     def _assemble(self, text: str, reading: _Reading, result: IntentResult) -> Parse:
         return Parse(
@@ -94,7 +96,7 @@ class Understanding:
             ranking=result.ranking,
             decision=decide(result.ranking, self.settings),
             entities=self._extractor.extract(reading.tokens),
-            crisis=reading.crisis or from_intent(result.ranking, self.settings.min_confidence),
+            crisis=reading.crisis or from_intent(result.ranking, self.settings.min_confidence, reading.cues),
         )
 
     async def parse(self, text: str, hint: LanguageHint | None = None) -> Parse:

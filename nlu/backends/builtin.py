@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nlu.features import extract
+from nlu.features import extract, focus_text
 from nlu.preprocess import Preprocessor
 from nlu.training import ModelBundle
 from nlu.types import IntentResult
@@ -19,8 +19,9 @@ class BuiltinClassifier:
 
     def classify(self, text: str, language: str) -> IntentResult:
         """Lemmatize with the pipeline of `language`, vectorise, and rank with the linear model."""
-        analysis = self.preprocessor.analyse(text, language)
-        row = self.bundle.vectorizer.row(extract(text, analysis, self.bundle.config.features))
+        config = self.bundle.config.features
+        analysis = self.preprocessor.analyse(focus_text(text, config), language)
+        row = self.bundle.vectorizer.row(extract(text, analysis, config))
         return IntentResult(self.bundle.intents.rank(row), "builtin")
 
 

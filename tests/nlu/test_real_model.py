@@ -67,3 +67,53 @@ def test_violence_inside_an_800_plus_question(real: Understanding) -> None:
 def test_places_and_citizenship(real: Understanding) -> None:
     assert real.parse_sync("мешкаю w Gdyni").entities.district == "gdynia"
     assert real.parse_sync("я з Грузії, як отримати дозвіл на роботу").entities.citizenship == "ge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "як оформити соціальне житло у Відні",  # another country, the words of a real topic
+        "what does the number on a polish id card mean historically",
+        "kiedy zbudowano fontannę Neptuna",
+        "напиши сочинение про осень",
+    ],
+)
+def test_near_misses_are_out_of_scope(real: Understanding, text: str) -> None:
+    parse = real.parse_sync(text)
+    assert parse.intent == "out_of_scope" or parse.decision == "unsure"
+
+
+def test_a_long_story_is_answered_by_its_question(real: Understanding) -> None:
+    text = (
+        "привіт. я з харкова, живу в гдині пів року. як мені продовжити легальне перебування, "
+        "в мене статус укр"
+    )
+    parse = real.parse_sync(text)
+    assert parse.intent.startswith("legal.")
+    assert parse.intent != "work.ukr_notification"
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("не хочу больше жить, помогите", "self_harm"),
+        ("rabotodatel zabral pasport i ne otdaet", "trafficking"),
+        ("мій паспорт прострочений, що робити", None),  # the intent net needs a cue of coercion
+        ("projekt szkolny o niebieskiej karcie", None),
+    ],
+)
+def test_crisis_signal_on_the_real_model(real: Understanding, text: str, crisis: str | None) -> None:
+    assert real.parse_sync(text).crisis == crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("спасибі", "uk"),  # a letter only Ukrainian has
+        ("щас", "ru"),
+        ("horosho", "ru"),  # read back as "хорошо", a word only the Russian dictionary knows
+        ("dyakuyu", "uk"),
+    ],
+)
+def test_short_messages_without_a_hint(real: Understanding, text: str, language: str) -> None:
+    assert real.parse_sync(text).language == language

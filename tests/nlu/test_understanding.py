@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from nlu import LanguageHint, NLUSettings, TrainingExample, Understanding, load_understanding
+from nlu.features import FeatureConfig, abroad, focus_text, question_sentence
 
 
 def test_parse_fills_every_field(small: Understanding) -> None:
@@ -45,3 +46,18 @@ async def test_load_understanding_and_reload_with_extra_examples(small_settings:
     assert nlu.bundle is not before and nlu.bundle.examples == before.examples + len(extra)
     assert nlu.parse_sync(text).intent == "thanks"
     await nlu.aclose()
+
+
+def test_features_of_another_country_and_of_the_question() -> None:
+    assert abroad("як отримати посвідку на проживання в Литві")
+    assert abroad("praca w Holandii dla Ukraińców")
+    assert not abroad("mąż z Niemiec, jak go zameldować w Gdańsku")  # Poland is the place of the matter
+    assert not abroad("я з України, де зробити песель")  # a country people come from
+    story = (
+        "Привіт. Я з Харкова, живу в Гдині пів року з дітьми, працюю на складі через агенцію. "
+        "Як мені продовжити легальне перебування?"
+    )
+    assert question_sentence(story) == "Як мені продовжити легальне перебування?"
+    assert question_sentence("Привіт. Де песель?") is None  # not a story
+    assert focus_text(story, FeatureConfig()).endswith("\nЯк мені продовжити легальне перебування?")
+    assert focus_text(story, FeatureConfig(question_focus=False)) == story
