@@ -310,6 +310,17 @@ def report(results: list[EngineResult], runs: int, events: int, days: int) -> st
                 f"{export.median:.0f} ms (median).",
                 "",
             ]
+    lines += [
+        "## Reading the figures",
+        "",
+        "Warm pages read the rollups: whole months and weeks from their summed rows, the other days from "
+        "daily rows, and only today from the events. *Cold* times are paid once per day (or week, month) of "
+        "history: the first request after a day ends rolls it up, in normal use some tens of milliseconds. "
+        "A page that is the first ever to ask for months of history (here right after a bulk fill) rolls "
+        "all of them up in that request; `firststeps stats --rebuild` does this ahead of time after an "
+        "import or an upgrade, and `firststeps demo-data` leaves its data rolled up.",
+        "",
+    ]
     return "\n".join(lines)
 
 

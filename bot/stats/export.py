@@ -38,7 +38,8 @@ CONVERSATION_COLUMNS = (
     "thumbs_up",
     "thumbs_down",
 )
-ROWS_PER_CHUNK = 500
+#: Database rows fetched at a time (a conversation's rows may span two batches; that is handled).
+FETCH_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,8 @@ async def _cases(session: AsyncSession, period: Period) -> dict[int, Case]:
 
 async def conversation_rows(
     sessions: async_sessionmaker[AsyncSession], period: Period
-) -> AsyncIterator[list[str]]:
-    """One row per conversation started in the period (CONVERSATION_COLUMNS), read as a stream."""
+) -> AsyncIterator[list[list[str]]]:
+    """One row per conversation started in the period (CONVERSATION_COLUMNS), in batches, read as a stream."""
     start, end = period.utc_range()
     async with sessions() as session:
         small = await _small_groups(session, period)
@@ -187,27 +188,27 @@ async def conversation_rows(
             .where(Conversation.started_at >= start, Conversation.started_at < end)
             .order_by(Conversation.language, Conversation.district, Conversation.id, Event.id)
         )
+        # A Core stream on the connection (a server-side cursor on PostgreSQL), read in batches: rows
+        # one by one would cost an await each.
+        stream = await (await session.connection()).stream(query)
         current_id: int | None = None
-        current: _Conversation | None = None
-        async for cid, language, district, kind, outcome, topic, value in await session.stream(query):
-            if cid != current_id:
-                if current is not None and current_id is not None:
-                    yield current.row(cases.get(current_id), small)
-                current_id, current = cid, _Conversation(language or UNKNOWN, district or UNKNOWN)
-            assert current is not None
-            current.add(kind, outcome, topic, value)
-        if current is not None and current_id is not None:
-            yield current.row(cases.get(current_id), small)
+        current = _Conversation(UNKNOWN, UNKNOWN)
+        async for batch in stream.partitions(FETCH_ROWS):
+            rows = []
+            for cid, language, district, kind, outcome, topic, value in batch:
+                if cid != current_id:
+                    if current_id is not None:
+                        rows.append(current.row(cases.get(current_id), small))
+                    current_id, current = cid, _Conversation(language or UNKNOWN, district or UNKNOWN)
+                current.add(kind, outcome, topic, value)
+            if rows:
+                yield rows
+        if current_id is not None:
+            yield [current.row(cases.get(current_id), small)]
 
 
 async def conversations_csv(sessions: async_sessionmaker[AsyncSession], period: Period) -> AsyncIterator[str]:
     """The per-conversation CSV in chunks of text, header first."""
     yield csv_lines([CONVERSATION_COLUMNS])
-    chunk: list[list[str]] = []
-    async for row in conversation_rows(sessions, period):
-        chunk.append(row)
-        if len(chunk) >= ROWS_PER_CHUNK:
-            yield csv_lines(chunk)
-            chunk = []
-    if chunk:
-        yield csv_lines(chunk)
+    async for rows in conversation_rows(sessions, period):
+        yield csv_lines(rows)
