@@ -157,17 +157,23 @@ def _edit_form(form: Any) -> dict[str, str]:
     return {name: str(form.get(name, "")) for name in fields}
 
 
-@requires(*ROLES)
-async def edit_page(request: web.Request) -> web.Response:
+async def _language_page(request: web.Request, load: Any) -> dict[str, Any]:
+    """The values of a per-language page of a topic; unknown topics and languages go back to a list."""
     topic_id, language = request.match_info["topic_id"], _language(request)
     if language is None:
         raise _to(_url("topic", topic_id))
     runtime = request.app[RUNTIME]
     async with runtime.sessions() as session:
         try:
-            values = await pages.edit_page(session, runtime, topic_id, language)
+            values: dict[str, Any] = await load(session, runtime, topic_id, language)
         except TopicNotFound:
             raise _to(BASE, done="not_found") from None
+    return values
+
+
+@requires(*ROLES)
+async def edit_page(request: web.Request) -> web.Response:
+    values = await _language_page(request, pages.edit_page)
     values["flagged"] = request.query.get("flagged", "")
     return _render("console/editor_edit.html", request, values)
 
@@ -337,15 +343,7 @@ async def create_topic(request: web.Request) -> web.Response:
 
 @requires(*ROLES)
 async def training_page(request: web.Request) -> web.Response:
-    topic_id, language = request.match_info["topic_id"], _language(request)
-    if language is None:
-        raise _to(_url("topic", topic_id))
-    runtime = request.app[RUNTIME]
-    async with runtime.sessions() as session:
-        try:
-            values = await pages.training_page(session, runtime, topic_id, language)
-        except TopicNotFound:
-            raise _to(BASE, done="not_found") from None
+    values = await _language_page(request, pages.training_page)
     values["retrained"] = request.query.get("seconds", "")
     return _render("console/editor_training.html", request, values)
 
