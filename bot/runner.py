@@ -7,6 +7,7 @@ README's run command can see at a glance that the product is up.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
@@ -16,6 +17,7 @@ from aiohttp import web
 
 from bot.config import Settings
 from bot.service import Service, open_service
+from bot.stats.background import keep_rolled_up
 from bot.web.app import init_app
 
 if TYPE_CHECKING:
@@ -48,12 +50,16 @@ async def run_forever(settings: Settings, host: str | None = None, port: int | N
         # Connects in the background: Telegram being unreachable never keeps the web chat down.
         await telegram.start()
         log.info("Telegram: %s mode, connecting to the Bot API", settings.telegram.mode)
+    rollups = asyncio.create_task(keep_rolled_up(service.sessions), name="statistics rollups")
     addresses = ", ".join(f"http://{address[0]}:{address[1]}/" for address in runner.addresses)
     log.info("ready in %.1f s: web chat at %s", time.perf_counter() - started, addresses)
     try:
         await stop.wait()
     finally:
         log.info("shutting down")
+        rollups.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await rollups
         if telegram is not None:
             await telegram.stop()
         await runner.cleanup()

@@ -13,11 +13,11 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import IO, Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.stats import demo, rollup
+from bot.stats.background import roll_up_everything
 from bot.stats.cells import Table, csv_value
 from bot.stats.export import conversations_csv, table_csv
 from bot.stats.names import PlainNames
@@ -25,7 +25,7 @@ from bot.stats.period import Period, PeriodError, local_day, parse_period
 from bot.stats.report import overview
 from bot.stats.tables import OVERVIEW_TABLES
 from bot.storage.engine import create_engine, ensure_schema, sessionmaker
-from bot.storage.models import Event, utcnow
+from bot.storage.models import utcnow
 from content.guide import Guide, load_directory, load_domains
 
 
@@ -106,10 +106,7 @@ def as_text(period: Period, tables: Sequence[Table]) -> str:
 async def _rebuild(sessions: async_sessionmaker[AsyncSession]) -> None:
     """Recount every rollup from the events now, so that no page has to wait for it later."""
     await rollup.clear(sessions)
-    async with sessions() as session:
-        first = await session.scalar(select(func.min(Event.ts)))
-    if first is not None:
-        await rollup.roll_up(sessions, local_day(first), local_day(utcnow()))
+    await roll_up_everything(sessions)
 
 
 async def stats(settings: Settings, args: argparse.Namespace, out: IO[str]) -> int:
