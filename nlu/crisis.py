@@ -169,8 +169,13 @@ class CrisisDetector:
     def read(self, text: str) -> tuple[str | None, frozenset[str]]:
         """The most urgent crisis kind signalled anywhere in the message (or None), and the kinds of which
         it holds a weak cue (see `from_intent`)."""
+        kinds, cues = self.read_all(text)
+        return most_urgent(kinds), cues
+
+    def read_all(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Every crisis kind signalled anywhere in the message, and the kinds of which it holds a weak cue."""
         found, cues = self._read(text, with_cues=True)
-        return _most_urgent(found), frozenset(cues)
+        return frozenset(match.label for match in found), frozenset(cues)
 
     def detect(self, tokens: Sequence[str]) -> str | None:
         """The most urgent crisis kind signalled by one list of skeleton words, or None."""
@@ -185,14 +190,20 @@ class CrisisDetector:
         return self.read(text)[1]
 
 
-def _most_urgent(matches: Sequence[Match]) -> str | None:
-    found = {match.label for match in matches}
+def most_urgent(kinds: Iterable[str], ranking: Ranking = ()) -> str | None:
+    """The kind to act on: self-harm before anything else; between the others, the one the best intent
+    is about ("he beats me and took my documents" is violence at home, not trafficking), else PRIORITY."""
+    found = set(kinds)
+    if ranking and "self_harm" not in found and CRISIS_TOPICS.get(ranking[0][0]) in found:
+        return CRISIS_TOPICS[ranking[0][0]]
     return next((kind for kind in PRIORITY if kind in found), None)
 
 
-def from_intent(
-    ranking: Ranking, min_confidence: float, cues: frozenset[str] | None = None
-) -> str | None:
+def _most_urgent(matches: Sequence[Match]) -> str | None:
+    return most_urgent(match.label for match in matches)
+
+
+def from_intent(ranking: Ranking, min_confidence: float, cues: frozenset[str] | None = None) -> str | None:
     """The crisis kind of the best intent, if it is a crisis topic ranked at least `min_confidence` and
     (when `cues` are given) the message holds a weak cue of that kind."""
     if not ranking or ranking[0][1] < min_confidence:

@@ -131,12 +131,30 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"Recall {_pct(crisis['recall'])} (same kind {_pct(crisis['kind_accuracy'])}); "
             f"false alarms {crisis['false_alarms']} of {crisis['none_messages']} `none` messages.",
             "",
+            "Certain signals only (the crisis flow: emergency numbers first and an advisor at once; the "
+            "other signals get a safety note with 112 and an advisor button above the normal answer): recall "
+            f"{_pct(crisis.get('flow_recall'))}, false alarms {crisis.get('false_flows')} of "
+            f"{crisis['none_messages']}.",
+            "",
         ]
         lines += [
             f"- {k}: {v['detected']}/{v['messages']} detected, {v['same_kind']} as {k}"
             for k, v in crisis["per_kind"].items()
         ]
         lines += [""]
+        alarms = report.get("holdout", {}).get("crisis_alarms")
+        if alarms:
+            lines += [
+                f"On the intent file: {alarms['in_scope_alarms']} of {alarms['in_scope_messages']} in-scope "
+                f"messages outside the crisis topics raise a crisis signal "
+                f"({alarms.get('in_scope_flows')} of them the crisis flow, the rest a safety note), "
+                f"{alarms['out_of_scope_alarms']} out-of-scope messages, and "
+                f"{alarms['crisis_topic_alarms']} of {alarms['crisis_topic_messages']} messages of the "
+                "crisis topics (safety.domestic_violence, safety.trafficking). In-scope alarms by topic: "
+                + ", ".join(f"{k} {v}" for k, v in alarms.get("in_scope_alarms_by_topic", {}).items())
+                + ".",
+                "",
+            ]
     if "entities" in report:
         entities = report["entities"]
         lines += [

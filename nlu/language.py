@@ -136,6 +136,11 @@ class LanguageWeights:
     char_model: float = 1.0
     lingua: float = 0.5
     char_scale: float = 0.3
+    # Cyrillic messages of at most `short_words` evidence words: the character model's share. It learned
+    # that Ukrainian text is full of і ї є, so it reads any short message without them as Russian
+    # ("аптека поруч", "оператор"), counting again what the alphabet odds already weigh.
+    short_words: int = 2
+    short_char: float = 0.5
 
 
 @cache
@@ -231,6 +236,8 @@ class LanguageIdentifier:
             dictionaries = self._dictionaries(evidence)
             alphabet = _alphabet(text)
             if content_words(text):
+                if len(evidence) <= self._weights.short_words:
+                    char = _normalised(char**self._weights.short_char)
                 mixed = self._mix(char, self._lingua(joined, ("uk", "ru")), ("uk", "ru"))
             else:  # Polish office words in Cyrillic ("песель?"): the letters and the priors decide
                 mixed = np.asarray([float(language in ("uk", "ru")) for language in LANGUAGES])

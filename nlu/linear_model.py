@@ -24,13 +24,15 @@ class LinearModel:
 
     Attributes:
         classes: intent names, one per column of `weights`.
-        weights: (n_features, n_classes) float32; row-major so a message gathers its rows.
+        weights: (n_features, n_classes) float16, row-major so a message gathers its rows. Half precision
+            halves the largest part of the model (56k features x 65 intents: 7 MB instead of 14) and changed
+            no intent, decision or confidence (to 0.005) of 653 development messages; the sum is float32.
         bias: (n_classes,) float32.
         temperature: fitted on out-of-fold scores so that probabilities are calibrated.
     """
 
     classes: tuple[str, ...]
-    weights: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float16]
     bias: npt.NDArray[np.float32]
     temperature: float
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from nlu.backends.builtin import BuiltinClassifier
 from nlu.crisis import CrisisDetector
+from nlu.crisis_model import read_examples
 from nlu.entities import EntityExtractor
 from nlu.gazetteer import load_gazetteer
 from nlu.language import LanguageIdentifier, build_detector
@@ -36,7 +37,11 @@ def load_bundle(
     extra: Sequence[TrainingExample] = (),
     config: TrainingConfig | None = None,
 ) -> ModelBundle:
-    """The cached model for the current data, code and versions, or a newly trained (and cached) one."""
+    """The cached model for the current data, code and versions, or a newly trained (and cached) one.
+
+    Training needs the lemmatizers: a serving `preprocessor` without them is joined by one that has them
+    for the time of the training only.
+    """
     config = config or TrainingConfig()
     key = cache_key(settings.data_dir, extra, config, preprocessor.polish_lemmatizer)
     cache = ModelCache(settings.cache_dir)
@@ -48,7 +53,8 @@ def load_bundle(
     if len({e.intent for e in examples}) < 2:
         raise NLUError(f"no usable training data under {settings.data_dir} (need at least two intents)")
     log.info("NLU model %s not cached: training on %d examples", key, len(examples))
-    bundle = train_bundle(examples, preprocessor, config)
+    trainer = preprocessor if preprocessor.lemmatizes else Preprocessor(preprocessor.polish_lemmatizer)
+    bundle = train_bundle(examples, trainer, config, read_examples())
     cache.save(key, bundle)
     return bundle
 
@@ -62,7 +68,7 @@ def load_models(
 ) -> Models:
     """The trained parts of an Understanding (used at start-up and by `Understanding.reload`)."""
     bundle = load_bundle(settings, preprocessor, extra, config)
-    preprocessor.seed(bundle.lemmas)
+    preprocessor.use_table(bundle.lemmas)
     return Models(
         BuiltinClassifier(bundle, preprocessor),
         LanguageIdentifier(bundle.language_model, detector, preprocessor.known),
@@ -72,7 +78,7 @@ def load_models(
 def build_understanding(settings: NLUSettings, config: TrainingConfig | None = None) -> Understanding:
     """Load everything synchronously: for scripts, the evaluator and the benchmark."""
     started = time.perf_counter()
-    preprocessor = Preprocessor()
+    preprocessor = Preprocessor(lemmatize=False)
     detector = build_detector()
     models = load_models(settings, preprocessor, detector, (), config)
     understanding = Understanding(

@@ -52,8 +52,9 @@ def within_one_edit(a: str, b: str) -> bool:
     return longer[start + 1 :] == shorter[start:]
 
 
-@lru_cache(maxsize=50_000)
 def _fuzzy_prefix(token: str, prefix: str) -> bool:
+    # Not cached: the patterns a token may start are cached per token (PhraseMatcher), so this runs once
+    # per (token, prefix) anyway, and a cache of it only grew with every new word.
     size = len(prefix)
     return any(within_one_edit(token[:n], prefix) for n in (size - 1, size, size + 1) if 0 < n <= len(token))
 

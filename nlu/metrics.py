@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlu.decision import candidates
-from nlu.normalize import words
+from nlu.language import content_words
+from nlu.normalize import is_cyrillic, words
 from nlu.types import OUT_OF_SCOPE, Parse
 
 
@@ -132,12 +133,26 @@ def length_bucket(text: str) -> str:
     return "1-2 words" if len(words(text)) <= 2 else "3+ words"
 
 
+def short_kind(text: str) -> str:
+    """What a 1-2 word message is made of: only Polish office terms, numbers or emoji ("pesel?",
+    "карта побиту"), which say nothing of the writer's language; or words of its own, in Cyrillic or Latin
+    letters."""
+    if not content_words(text):
+        return "office terms only"
+    letters = [c for c in text if c.isalpha()]
+    return "Cyrillic" if sum(map(is_cyrillic, letters)) * 2 >= len(letters) else "Latin"
+
+
 def language_id(pairs: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
-    """Language-id accuracy by length bucket and by language, from (text, label, predicted) triples."""
+    """Language-id accuracy by length bucket (short messages also by what they are made of) and by
+    language, from (text, label, predicted) triples."""
     buckets: dict[str, list[bool]] = defaultdict(list)
     errors: Counter[tuple[str, str]] = Counter()
     for text, label, predicted in pairs:
-        buckets[length_bucket(text)].append(label == predicted)
+        bucket = length_bucket(text)
+        buckets[bucket].append(label == predicted)
+        if bucket == "1-2 words":
+            buckets[f"1-2 words: {short_kind(text)}"].append(label == predicted)
         buckets[f"lang:{label}"].append(label == predicted)
         if label != predicted:
             errors[(label, predicted)] += 1

@@ -1,10 +1,10 @@
 """The trained model on disk, keyed so that start-up never retrains needlessly and never loads a stale model.
 
-The key hashes the training data (file bytes plus any extra examples), the code that turns text into
-features and trains (the source of those modules), the training configuration, the Polish lemmatizer and
-the scikit-learn version. Any change to one of them yields a new key, hence a retrain; otherwise the pickle
-is loaded in milliseconds. Writes go to a temporary file and are renamed into place, so a crash mid-write or
-two processes training at once never leave a half-written model behind.
+The key hashes the training data (file bytes, the crisis phrasings, plus any extra examples), the code
+that turns text into features and trains (the source of those modules), the training configuration, the
+Polish lemmatizer and the scikit-learn version. Any change to one of them yields a new key, hence a
+retrain; otherwise the pickle is loaded in milliseconds. Writes go to a temporary file and are renamed into
+place, so a crash mid-write or two processes training at once never leave a half-written model behind.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 from nlu import (
+    crisis,
+    crisis_model,
     features,
     language_model,
     linear_model,
@@ -41,9 +43,11 @@ _PREFIX = "nlu-"
 _SUFFIX = ".pkl"
 _KEEP = 2
 # Modules whose behaviour is baked into a trained model (the country lists and the matcher make the
-# "@abroad" feature).
+# "@abroad" feature; nlu.crisis splits sentences into the crisis model's words).
 _MODEL_CODE = (
     countries,
+    crisis,
+    crisis_model,
     features,
     language_model,
     linear_model,
@@ -79,6 +83,9 @@ def cache_key(
     digest = hashlib.sha256()
     for path in data_files(data_dir):
         digest.update(str(path.relative_to(data_dir)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in crisis_model.example_files():
+        digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     parts: Iterable[str] = (
         fingerprint(extra) if extra else "",

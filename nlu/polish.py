@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
+from functools import cache
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -94,6 +95,22 @@ class SimplemmaLemmatizer:
         import simplemma
 
         return str(simplemma.lemmatize(word, lang="pl")).lower()
+
+
+@cache
+def _generator() -> Any:
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(analyse=False, generate=True, expand_tags=False)
+
+
+def polish_forms(lemma: str) -> set[str]:
+    """Every inflected form Morfeusz 2 generates for `lemma` (empty if it does not know the lemma); used at
+    training time to write the lemma table (nlu.preprocess)."""
+    try:
+        return {str(item[0]).lower() for item in _generator().generate(lemma)}
+    except RuntimeError:  # Morfeusz raises for lemmas that are not in its dictionary
+        return set()
 
 
 POLISH_LEMMATIZERS: Mapping[str, Callable[[], PolishLemmatizer]] = MappingProxyType(

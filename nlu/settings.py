@@ -21,6 +21,12 @@ class NLUSettings(BaseModel):
     backend: Literal["builtin", "rasa"] = "builtin"
     min_confidence: float = Field(default=0.35, ge=0.0, le=1.0)
     min_gap: float = Field(default=0.1, ge=0.0, le=1.0)
+    # The crisis model's thresholds (nlu.crisis_model). From `crisis_threshold` on, a message is a possible
+    # crisis: its answer starts with a safety note (112, an advisor button). From `crisis_certain` on (or on
+    # any crisis phrase or rule) it is a crisis: emergency numbers first and an advisor at once. Recall
+    # first for the note; fewer ordinary questions sent to an advisor for the flow (docs/NLU.md).
+    crisis_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    crisis_certain: float = Field(default=0.8, ge=0.0, le=1.0)
     data_dir: Path = Path("nlu/data")
     directory_file: Path = Path("content/directory/districts.yml")
     cache_dir: Path = Path("data/models")

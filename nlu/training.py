@@ -13,16 +13,24 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from nlu.crisis_model import (
+    CRISIS_MIN_DF,
+    CrisisExample,
+    CrisisModel,
+    blocks,
+    message_keys,
+    training_set,
+)
 from nlu.features import FeatureConfig, extract, focus_text
 from nlu.language_model import CharLanguageModel, train_language_model
 from nlu.linear_model import LinearModel, softmax
-from nlu.preprocess import Preprocessor
+from nlu.preprocess import LemmaTable, Preprocessor
 from nlu.types import OUT_OF_SCOPE, TrainingExample
 from nlu.vectorizer import Blocks, Vectorizer, fit_vectorizer
 
@@ -52,18 +60,25 @@ class ModelBundle:
     language_model: CharLanguageModel
     examples: int
     seconds: float
-    # Lemmas of the training vocabulary, seeded into the lemma cache at start-up (fast cold parses).
-    lemmas: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Every form of the training vocabulary's lemmas with its lemma (nlu.preprocess.expand_lemmas): the
+    # serving process lemmatizes from it and loads no lemmatizer.
+    lemmas: LemmaTable = field(default_factory=dict)
+    # The crisis detector's statistical second opinion (None when trained without crisis phrasings).
+    crisis: CrisisModel | None = None
 
 
 def featurize(
     examples: Sequence[TrainingExample], preprocessor: Preprocessor, config: FeatureConfig
-) -> list[Blocks]:
-    """Feature blocks of each example, lemmatized with the pipeline of the example's language."""
-    return [
-        extract(e.text, preprocessor.analyse(focus_text(e.text, config), e.language), config)
-        for e in examples
-    ]
+) -> tuple[list[Blocks], set[tuple[str, str]]]:
+    """Feature blocks of each example, lemmatized with the pipeline of the example's language, and the
+    (language, word) pairs of the training vocabulary."""
+    rows: list[Blocks] = []
+    vocabulary: set[tuple[str, str]] = set()
+    for e in examples:
+        analysis = preprocessor.analyse(focus_text(e.text, config), e.language)
+        rows.append(extract(e.text, analysis, config))
+        vocabulary.update((e.language, token) for token in analysis.tokens)
+    return rows, vocabulary
 
 
 def _fit_svm(
@@ -130,20 +145,35 @@ def train_intent_model(
     )
     temperature = fit_temperature(_out_of_fold_scores(matrix, labels, config, class_weights), labels)
     coef, intercept = _fit_svm(matrix, labels, config, class_weights)
-    weights = np.ascontiguousarray(coef.T, dtype=np.float32)
+    weights = np.ascontiguousarray(coef.T, dtype=np.float16)  # see LinearModel
     return vectorizer, LinearModel(classes, weights, intercept.astype(np.float32), temperature)
 
 
+def train_crisis_model(
+    examples: Sequence[TrainingExample], crisis_examples: Sequence[CrisisExample], config: TrainingConfig
+) -> CrisisModel:
+    """The crisis model: the crisis phrasings against every ordinary intent example (nlu.crisis_model)."""
+    texts, labels = training_set([(e.text, e.intent) for e in examples], crisis_examples)
+    rows = [blocks(message_keys(t)) for t in texts]
+    vectorizer, model = train_intent_model(rows, labels, replace(config, min_df=CRISIS_MIN_DF))
+    return CrisisModel(vectorizer, model)
+
+
 def train_bundle(
-    examples: Sequence[TrainingExample], preprocessor: Preprocessor, config: TrainingConfig | None = None
+    examples: Sequence[TrainingExample],
+    preprocessor: Preprocessor,
+    config: TrainingConfig | None = None,
+    crisis_examples: Sequence[CrisisExample] = (),
 ) -> ModelBundle:
-    """Train everything the built-in backend needs from labelled examples."""
+    """Train everything the built-in backend needs from labelled examples (and, given crisis phrasings,
+    the crisis model)."""
     config = config or TrainingConfig()
     started = time.perf_counter()
-    rows = featurize(examples, preprocessor, config.features)
-    lemmas = preprocessor.lemma_table()
+    rows, vocabulary = featurize(examples, preprocessor, config.features)
+    lemmas = preprocessor.expand_lemmas(vocabulary)
     vectorizer, intents = train_intent_model(rows, [e.intent for e in examples], config)
     language_model = train_language_model(examples)
+    crisis = train_crisis_model(examples, crisis_examples, config) if crisis_examples else None
     seconds = time.perf_counter() - started
     per_intent = Counter(e.intent for e in examples)
     log.info(
@@ -155,4 +185,4 @@ def train_bundle(
         intents.temperature,
         seconds,
     )
-    return ModelBundle(config, vectorizer, intents, language_model, len(examples), seconds, lemmas)
+    return ModelBundle(config, vectorizer, intents, language_model, len(examples), seconds, lemmas, crisis)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 _COMMON = MappingProxyType(
@@ -187,6 +188,7 @@ def to_cyrillic(word: str, language: str) -> str:
     return "".join(out) + tail
 
 
+@lru_cache(maxsize=8_192)  # a Latin message asks this of each word twice; reading one costs ≈ 50 µs
 def cyrillic_readings(word: str, language: str) -> tuple[str, ...]:
     """The Cyrillic readings worth asking a dictionary about: in Ukrainian "h" is typed for both "г" and
     "х" ("hochu", "hroshi")."""

@@ -48,7 +48,10 @@ class Parse:
 
     `confidence` is the calibrated probability of `intent`; `decision` applies the two thresholds of
     NLUSettings to the ranking; `crisis` comes from a separate recall-first detector and is set even when
-    the intent is something else entirely.
+    the intent is something else entirely. `crisis_certain` says whether the signal is strong (a crisis
+    phrase or rule, a crisis topic with a cue, or the crisis model at least `crisis_certain`) or only
+    possible (the crisis model alone, between `crisis_threshold` and `crisis_certain`): the core starts the
+    crisis flow for the first and adds a safety note to its normal answer for the second.
     """
 
     text: str
@@ -60,6 +63,7 @@ class Parse:
     decision: Decision
     entities: Entities
     crisis: str | None
+    crisis_certain: bool = True
 
 
 @dataclass(frozen=True)

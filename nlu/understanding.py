@@ -1,10 +1,10 @@
 """`Understanding`: one object that turns a message into a Parse.
 
-Per message: language id (lingua + trained character model + hint) -> skeleton words -> crisis detector and
-entities (built in, whatever the backend) -> intent ranking from the backend (built-in or Rasa) -> the
-decision from the two thresholds. The built-in models sit behind one attribute that `reload` replaces in a
-single assignment, so a parse running during a retrain sees either the old models or the new ones, never a
-mix.
+Per message: language id (lingua + trained character model + hint) -> skeleton words -> crisis detector
+(lexicons, then the crisis model) and entities (built in, whatever the backend) -> intent ranking from the
+backend (built-in or Rasa) -> the decision from the two thresholds. The built-in models sit behind one
+attribute that `reload` replaces in a single assignment, so a parse running during a retrain sees either the
+old models or the new ones, never a mix.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from nlu.backends import create_backend
 from nlu.backends.builtin import BuiltinClassifier
-from nlu.crisis import CrisisDetector, from_intent
+from nlu.crisis import CrisisDetector, from_intent, most_urgent
 from nlu.decision import decide
 from nlu.entities import EntityExtractor
 from nlu.language import LanguageGuess, LanguageIdentifier
@@ -42,7 +42,11 @@ class _Reading:
 
     guess: LanguageGuess
     tokens: tuple[str, ...]
-    crisis: str | None
+    # Crisis kinds from the phrases and rules (certain), or the crisis model's kind and whether it
+    # reached `crisis_certain`.
+    kinds: frozenset[str]
+    model_kind: str | None
+    model_certain: bool
     cues: frozenset[str]
 
 
@@ -83,10 +87,21 @@ class Understanding:
 
     def _read(self, text: str, hint: LanguageHint | None) -> _Reading:
         tokens = tuple(skeleton(text).split())
-        crisis, cues = self._crisis.read(text)
-        return _Reading(self._models.language.identify(text, hint), tokens, crisis, cues)
+        kinds, cues = self._crisis.read_all(text)
+        model_kind, model_certain = None, False
+        if not kinds and (model := self._models.classifier.bundle.crisis) is not None:
+            probability, kind = model.score(text)
+            if probability >= self.settings.crisis_threshold:
+                model_kind, model_certain = kind, probability >= self.settings.crisis_certain
+        guess = self._models.language.identify(text, hint)
+        return _Reading(guess, tokens, kinds, model_kind, model_certain, cues)
 
     def _assemble(self, text: str, reading: _Reading, result: IntentResult) -> Parse:
+        crisis, certain = most_urgent(reading.kinds, result.ranking), True
+        if crisis is None:
+            crisis = from_intent(result.ranking, self.settings.min_confidence, reading.cues)
+        if crisis is None and reading.model_kind is not None:
+            crisis, certain = reading.model_kind, reading.model_certain
         return Parse(
             text=text,
             language=reading.guess.language,
@@ -96,7 +111,8 @@ class Understanding:
             ranking=result.ranking,
             decision=decide(result.ranking, self.settings),
             entities=self._extractor.extract(reading.tokens),
-            crisis=reading.crisis or from_intent(result.ranking, self.settings.min_confidence, reading.cues),
+            crisis=crisis,
+            crisis_certain=certain,
         )
 
     async def parse(self, text: str, hint: LanguageHint | None = None) -> Parse:

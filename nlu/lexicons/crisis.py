@@ -980,10 +980,28 @@ _HELD_HOW_AT_WORK: tuple[str, ...] = (
     "не відпускають", "не отпускают", "nie puszczają", "won't let", "тут", "здесь", "tutaj", "here",
     "на кухні", "на кухне", "w kuchni", "kitchen", "не платять", "не платят", "nie płacą", "not paid",
 )  # fmt: skip
-_HELD_HOW = (*(w for w in _HELD_HOW_AT_WORK if w not in ("тут", "здесь", "tutaj", "here")), *(
-    "підвал*", "подвал*", "piwnic*", "basement", "сара*", "szop*", "shed", "барак*", "barak*", "barrack*",
-    "контейнер*", "kontener*", "container*", "складі", "складе", "magazynie", "warehouse",
-))
+_HELD_HOW = (
+    *(w for w in _HELD_HOW_AT_WORK if w not in ("тут", "здесь", "tutaj", "here")),
+    *(
+        "підвал*",
+        "подвал*",
+        "piwnic*",
+        "basement",
+        "сара*",
+        "szop*",
+        "shed",
+        "барак*",
+        "barak*",
+        "barrack*",
+        "контейнер*",
+        "kontener*",
+        "container*",
+        "складі",
+        "складе",
+        "magazynie",
+        "warehouse",
+    ),
+)
 _WATCH = (
     "наглядач*", "надсмотрщик*", "nadzorc*", "охорон*", "охран*", "ochron*", "guards", "guard",
     "supervisor*", "стеж*", "следи*", "пильну*", "pilnuj*", "watch*",
@@ -1035,9 +1053,28 @@ _NOT_A_THREAT = (
 _THREATENING = tuple(
     f"{w} {' '.join(_NOT_A_THREAT)}"
     for w in (
-        "погрожує", "погрожував", "погрожують", "погрожуе", "угрожает", "угрожал", "угрожают",
-        "grozi mi|nam|jej|mu|dzieciom", "grozi że", "grozi $", "groził", "grożą", "threatens", "threatened",
-        "threatening", "преследует", "переслідує", "nęka", "stalks", "stalking", "караулит", "чатує",
+        "погрожує",
+        "погрожував",
+        "погрожують",
+        "погрожуе",
+        "угрожает",
+        "угрожал",
+        "угрожают",
+        "grozi mi|nam|jej|mu|dzieciom",
+        "grozi że",
+        "grozi $",
+        "groził",
+        "grożą",
+        "threatens",
+        "threatened",
+        "threatening",
+        "преследует",
+        "переслідує",
+        "nęka",
+        "stalks",
+        "stalking",
+        "караулит",
+        "чатує",
     )
 )
 _ABUSER = (
@@ -1114,20 +1151,37 @@ def _rules() -> tuple[Rule, ...]:
         Rule(s, "pills + all / saving up / not waking", (_PILLS, _PILLS_EXCESS), 5),
         Rule(s, "how many pills to die", (_HOW_MANY, _PILLS, _LETHAL), 10),
         Rule(s, "jump + height", (_JUMP, _HEIGHT), 7),
-        Rule(s, "rope + use (not laundry)", (
-            tuple(f"{r} -білизн* -белья -бельё -prani* -laundry -clothes -сушк* -suszen*" for r in _ROPE),
-            _ROPE_USE,
-        ), 5),
+        Rule(
+            s,
+            "rope + use (not laundry)",
+            (
+                tuple(f"{r} -білизн* -белья -бельё -prani* -laundry -clothes -сушк* -suszen*" for r in _ROPE),
+                _ROPE_USE,
+            ),
+            5,
+        ),
         Rule(s, "not here + farewell", (_NOT_HERE, _FAREWELL), 6),
         Rule(s, "last message", (_LAST_MESSAGE, _FAREWELL), 8),
         Rule(s, "farewell words", (("прощавайте", "прощайте", "żegnajcie", "farewell"), _FAREWELL), 6),
-        Rule(t, "documents withheld", (
-            tuple(f"{d} {' '.join(_NOT_TRAFFICKING_DOCS)}" for d in _DOCUMENTS), _WITHHOLD,
-        ), 6),
+        Rule(
+            t,
+            "documents withheld",
+            (
+                tuple(f"{d} {' '.join(_NOT_TRAFFICKING_DOCS)}" for d in _DOCUMENTS),
+                _WITHHOLD,
+            ),
+            6,
+        ),
         Rule(t, "debt to an agency / to work off", (_DEBT, _DEBT_CONTEXT), 7),
-        Rule(t, "unpaid + coercion (not a dismissal)", (
-            _UNPAID, _unless(_COERCION, _NOT_A_DISMISSAL),
-        ), 8),
+        Rule(
+            t,
+            "unpaid + coercion (not a dismissal)",
+            (
+                _UNPAID,
+                _unless(_COERCION, _NOT_A_DISMISSAL),
+            ),
+            8,
+        ),
         Rule(t, "restricted + debt or documents", (_RESTRICT, (*_DEBT, *_DOCUMENTS, *_WATCH)), 10),
         Rule(t, "working off the trip, the visa, the housing", (_WORK_OFF, _WORK_OFF_WHAT), 6),
         Rule(t, "not let out", (_NOT_LET_OUT, tuple(f"{g} {' '.join(_NOT_LET_VETO)}" for g in _GO_OUT)), 5),

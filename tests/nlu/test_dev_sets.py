@@ -24,12 +24,14 @@ def load(name: str) -> list[dict[str, Any]]:
     return items
 
 
-@pytest.mark.parametrize("name", ["oos_dev.yml", "long_stories.yml", "short_messages.yml"])
+@pytest.mark.parametrize("name", ["oos_dev.yml", "long_stories.yml", "short_messages.yml", "short_dev.yml"])
 def test_dev_sets_are_ours_not_the_holdout_nor_the_training_data(name: str) -> None:
     texts = {skeleton(item["text"]) for item in load(name)}
     if HOLDOUT.exists():
-        assert not texts & {skeleton(e.text) for e in read_file(HOLDOUT)}
-    if name != "short_messages.yml":
+        # Only a count: a held-out message must never be printed, not even by a failing test.
+        overlap = len(texts & {skeleton(e.text) for e in read_file(HOLDOUT)})
+        assert overlap == 0, f"{overlap} messages also occur in the held-out file"
+    if not name.startswith("short_"):
         assert not texts & {skeleton(e.text) for e in read_directory(PROJECT / "nlu" / "data")}
 
 
@@ -64,3 +66,19 @@ def test_short_messages_language(real: Understanding) -> None:
     )
     assert plain / len(items) >= 0.88
     assert chosen / len(items) >= 0.97
+
+
+def test_second_batch_of_short_messages_language(real: Understanding) -> None:
+    """Written after the first batch had tuned language id: 109 of 115 right without a hint when measured."""
+    items = load("short_dev.yml")
+    identify = real.models.language.identify
+    assert sum(identify(item["text"]).language == item["language"] for item in items) / len(items) >= 0.92
+
+
+@pytest.mark.parametrize("text", ["аптека поруч", "хочу оператора", "консультант"])
+def test_short_ukrainian_without_its_own_letters_is_not_taken_for_russian(
+    real: Understanding, text: str
+) -> None:
+    """Ukrainian words without і ї є are not Russian: the alphabet odds weigh those letters once, and
+    the character model of a short message does not weigh their absence again."""
+    assert real.models.language.identify(text).language == "uk"
