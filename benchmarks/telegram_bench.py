@@ -125,19 +125,20 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _config(work: Path, telegram: dict[str, Any]) -> Path:
-    """config.yml with a private data folder and these telegram keys."""
+def _config(work: Path, sections: dict[str, dict[str, Any]]) -> Path:
+    """config.yml with a private data folder and these keys per section."""
     lines = (
         (ROOT / "config.yml")
         .read_text(encoding="utf-8")
         .replace("data_dir: data", f"data_dir: {work / 'data'}")
         .splitlines()
     )
-    start = lines.index("telegram:")
-    for key, value in telegram.items():
-        rendered = str(value).lower() if isinstance(value, bool) else str(value)
-        index = next(i for i in range(start, len(lines)) if lines[i].startswith(f"  {key}:"))
-        lines[index] = f"  {key}: {rendered}"
+    for section, keys in sections.items():
+        start = lines.index(f"{section}:")
+        for key, value in keys.items():
+            rendered = str(value).lower() if isinstance(value, bool) else str(value)
+            index = next(i for i in range(start, len(lines)) if lines[i].startswith(f"  {key}:"))
+            lines[index] = f"  {key}: {rendered}"
     path = work / "config.yml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -145,16 +146,24 @@ def _config(work: Path, telegram: dict[str, Any]) -> Path:
 
 @asynccontextmanager
 async def bot_process(
-    emulator: BotApiEmulator, database_url: str | None, telegram: dict[str, Any]
+    emulator: BotApiEmulator,
+    database_url: str | None,
+    telegram: dict[str, Any],
+    per_person_limit: bool = False,
 ) -> AsyncIterator[Bot]:
-    """`firststeps run` against the emulator, with these telegram settings, until the block ends."""
+    """`firststeps run` against the emulator, with these telegram settings, until the block ends.
+
+    Throughput runs send far faster than a person may (closed loops): the per-person limit is off for
+    them unless `per_person_limit`.
+    """
     work = Path(tempfile.mkdtemp(prefix="firststeps-tg-bench-"))
     port = _free_port()
     if telegram.get("mode") == "webhook":
         telegram = {**telegram, "webhook_url": f"http://127.0.0.1:{port}/telegram/webhook"}
+    abuse = {} if per_person_limit else {"max_messages": 10_000}
     env = {
         **os.environ,
-        "FIRSTSTEPS_CONFIG": str(_config(work, telegram)),
+        "FIRSTSTEPS_CONFIG": str(_config(work, {"telegram": telegram, "abuse": abuse})),
         "TELEGRAM_BOT_TOKEN": emulator.token,
         "TELEGRAM_API_URL": emulator.url,
     }

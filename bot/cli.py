@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import json
 import logging
 import sys
 from collections.abc import Callable, Coroutine
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.storage.engine import SchemaOutdatedError
+from bot.trust.logs import install_masking
 from content.guide import ContentError
 
 log = logging.getLogger("firststeps")
@@ -29,8 +32,20 @@ def _settings() -> Settings:
 
 async def _cmd_run(args: argparse.Namespace) -> int:
     from bot.runner import run_forever
+    from bot.storage.engine import create_engine
+    from bot.trust.retention import keep_purged
 
-    await run_forever(_settings(), host=args.host, port=args.port)
+    settings = _settings()
+    # Retention runs beside the service on its own small engine, so it never waits on a busy pool.
+    engine = create_engine(settings.database_url)
+    purging = asyncio.create_task(keep_purged(engine, settings.privacy), name="retention")
+    try:
+        await run_forever(settings, host=args.host, port=args.port)
+    finally:
+        purging.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purging
+        await engine.dispose()
     return 0
 
 
@@ -88,6 +103,7 @@ async def _cmd_user_add(args: argparse.Namespace) -> int:
             repo = StaffRepository(session)
             try:
                 staff = await repo.add(args.name, _read_password(), args.role, args.languages)
+                staff.telegram_id = args.telegram_id  # credits what they do in the advisors' group
             except ValueError as exc:
                 print(f"firststeps user add: {exc}", file=sys.stderr)
                 return 2
@@ -140,10 +156,56 @@ async def _cmd_demo_data(args: argparse.Namespace) -> int:
     return await demo_data(_settings(), args, sys.stdout)
 
 
+async def _cmd_privacy_purge(args: argparse.Namespace) -> int:
+    from bot.storage.engine import create_engine, ensure_schema
+    from bot.trust.retention import purge_expired
+
+    settings = _settings()
+    engine = create_engine(settings.database_url)
+    try:
+        await ensure_schema(engine, settings.database.auto_upgrade)
+        changed = await purge_expired(engine, settings.privacy)
+    finally:
+        await engine.dispose()
+    days = settings.privacy.message_retention_days
+    print(f"deleted texts older than {days} days: " + ", ".join(f"{k} {v}" for k, v in changed.items()))
+    return 0
+
+
+async def _cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.trust.doctor import doctor
+
+    return await doctor(sys.stdout)
+
+
+async def _cmd_backup(args: argparse.Namespace) -> int:
+    from bot.trust.backup import BackupError, backup
+
+    try:
+        copied = await backup(_settings().database_url, Path(args.file))
+    except BackupError as exc:
+        print(f"firststeps backup: {exc}", file=sys.stderr)
+        return 1
+    print(f"backed up to {copied.path} (schema {copied.revision})")
+    return 0
+
+
+async def _cmd_restore(args: argparse.Namespace) -> int:
+    from bot.trust.backup import BackupError, restore
+
+    try:
+        copied = await restore(_settings().database_url, Path(args.file), force=args.force)
+    except BackupError as exc:
+        print(f"firststeps restore: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored {copied.path} (schema {copied.revision}); next: `firststeps db upgrade`, then start")
+    return 0
+
+
 async def _cmd_nlu_evaluate(args: argparse.Namespace) -> int:
     from nlu.evaluate import main as evaluate_main
 
-    return int(evaluate_main(args.rest))
+    return int(evaluate_main(args.rest, _settings().nlu))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -178,6 +240,9 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=("advisor", "editor", "coordinator", "admin"))
     add.add_argument("--languages", default="", help="languages an advisor reads, e.g. uk,ru")
+    add.add_argument(
+        "--telegram-id", type=int, default=None, help="the advisor's Telegram user id in the advisors' group"
+    )
     add.set_defaults(handler=_cmd_user_add)
 
     content = commands.add_parser("content", help="guide content").add_subparsers(
@@ -213,6 +278,23 @@ def _parser() -> argparse.ArgumentParser:
     add_demo_arguments(demo)
     demo.set_defaults(handler=_cmd_demo_data)
 
+    privacy = commands.add_parser("privacy", help="personal data").add_subparsers(
+        dest="privacy_command", required=True
+    )
+    privacy.add_parser(
+        "purge", help="delete texts older than privacy.message_retention_days (for cron)"
+    ).set_defaults(handler=_cmd_privacy_purge)
+    commands.add_parser(
+        "doctor", help="check configuration, database, migrations, content, model and Telegram"
+    ).set_defaults(handler=_cmd_doctor)
+    backup = commands.add_parser("backup", help="a consistent copy of the database (safe while running)")
+    backup.add_argument("file", help="the backup file to write (must not exist)")
+    backup.set_defaults(handler=_cmd_backup)
+    restore = commands.add_parser("restore", help="replace the database with a backup (service stopped)")
+    restore.add_argument("file", help="a file written by `firststeps backup`")
+    restore.add_argument("--force", action="store_true", help="replace a database that holds data")
+    restore.set_defaults(handler=_cmd_restore)
+
     nlu = commands.add_parser("nlu", help="understanding").add_subparsers(dest="nlu_command", required=True)
     # Its options (--holdout, --folds, --out, -h) belong to nlu.evaluate and are passed through unparsed.
     evaluate = nlu.add_parser("evaluate", help="held-out and k-fold evaluation report", add_help=False)
@@ -234,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("spacy", "pymorphy3", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    install_masking()
     handler: Callable[[argparse.Namespace], Coroutine[Any, Any, int]] = args.handler
     try:
         return asyncio.run(handler(args))

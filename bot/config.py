@@ -8,12 +8,15 @@ message that names the key and what is expected, instead of failing later in a h
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from nlu.settings import NLUSettings
 
@@ -35,6 +38,8 @@ class DatabaseSettings(_Section):
     url: SecretStr | None = None
     auto_upgrade: bool = False
     echo: bool = False
+    # How long an incoming message waits for a database that is briefly away before the door is told.
+    retry_seconds: float = Field(default=15.0, ge=0, le=300)
 
 
 class WebSettings(_Section):
@@ -81,6 +86,50 @@ class BotSettings(_Section):
     max_message_length: int = Field(default=4000, ge=100, le=100_000)
 
 
+HOURS = re.compile(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d|([01]\d|2[0-3]):[0-5]\d-24:00")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class HandoffSettings(_Section):
+    """Advisors: office hours, the Telegram advisors' group, reopening and pacing (see docs/HANDOFF.md)."""
+
+    advisor_chat_id: int | None = None
+    # The language of case summaries and confirmations in the advisors' group.
+    advisor_language: Literal["uk", "ru", "en", "pl"] = "pl"
+    timezone: str = "Europe/Warsaw"
+    # Per weekday "HH:MM-HH:MM", or null when the office is closed that day.
+    hours: dict[str, str | None] = Field(
+        default_factory=lambda: {day: None if day in ("sat", "sun") else "09:00-17:00" for day in WEEKDAYS}
+    )
+    closed_dates: tuple[date, ...] = ()
+    reopen_days: float = Field(default=3, ge=0, le=365)
+    wait_sample: int = Field(default=30, ge=1, le=1000)
+    wait_min_cases: int = Field(default=5, ge=1, le=1000)
+    topic_interval: float = Field(default=3.0, ge=0, le=3600)
+    summary_messages: int = Field(default=8, ge=0, le=50)
+
+    @field_validator("hours")
+    @classmethod
+    def _check_hours(cls, value: dict[str, str | None]) -> dict[str, str | None]:
+        for day, span in value.items():
+            if day not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {day!r}: use {', '.join(WEEKDAYS)}")
+            if span is not None and not HOURS.fullmatch(span):
+                raise ValueError(f"{day}: expected HH:MM-HH:MM or null, got {span!r}")
+            if span is not None and span[:5] >= span[6:]:
+                raise ValueError(f"{day}: the office must open before it closes ({span})")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+
 class ConsoleSettings(_Section):
     """Staff console sessions and login protection."""
 
@@ -88,6 +137,20 @@ class ConsoleSettings(_Section):
     max_failed_logins: int = Field(default=5, ge=1, le=100)
     lockout_minutes: float = Field(default=15, gt=0)
     secure_cookies: bool = False
+
+
+class PrivacySettings(_Section):
+    """How long what people wrote is kept (see bot/trust/retention.py)."""
+
+    message_retention_days: int = Field(default=90, ge=1, le=3650)
+    purge_every_hours: float = Field(default=6.0, gt=0, le=24 * 7)
+
+
+class AbuseSettings(_Section):
+    """Per-user limit on incoming messages: a sliding window, counted in the database (bot/trust/gate.py)."""
+
+    max_messages: int = Field(default=20, ge=1, le=10_000)
+    window_seconds: float = Field(default=60.0, gt=0, le=86_400)
 
 
 class ContentSettings(_Section):
@@ -108,6 +171,9 @@ class Settings(_Section):
     bot: BotSettings = BotSettings()
     content: ContentSettings = ContentSettings()
     console: ConsoleSettings = ConsoleSettings()
+    handoff: HandoffSettings = HandoffSettings()
+    privacy: PrivacySettings = PrivacySettings()
+    abuse: AbuseSettings = AbuseSettings()
     nlu: NLUSettings = NLUSettings()
 
     @property
@@ -125,6 +191,7 @@ def _environment_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
         "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
         "TELEGRAM_API_URL": ("telegram", "api_url"),
         "DATABASE_URL": ("database", "url"),
+        "ADVISOR_CHAT_ID": ("handoff", "advisor_chat_id"),
     }
     for variable, (section, key) in pairs.items():
         value = env.get(variable, "").strip()

@@ -77,4 +77,5 @@ def _telegram(settings: Settings, service: Service) -> TelegramDoor | None:
         service.dialogue,
         service.sessions,
         default_language=settings.bot.default_language,
+        handoff=settings.handoff,
     )

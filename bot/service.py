@@ -13,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.core.dialogue import Dialogue
 from bot.editor import training as editor_training
+from bot.handoff.wait import HandoffPolicy
 from bot.storage import content_store
 from bot.storage.engine import create_engine, ensure_schema, sessionmaker
 from bot.storage.models import Base
+from bot.trust.gate import Gate
 from content.guide import Guide, load_directory, load_domains, load_topic_bodies
 from nlu import Understanding, load_understanding
 
@@ -94,5 +96,11 @@ async def open_service(settings: Settings, *, ephemeral: bool = False) -> Servic
         sessions,
         default_language=settings.bot.default_language,
         max_message_length=settings.bot.max_message_length,
+        handoff=HandoffPolicy(settings.handoff),
+        gate=Gate(
+            settings.abuse,
+            retry_seconds=settings.database.retry_seconds,
+            default_language=settings.bot.default_language,
+        ),
     )
     return Service(settings, engine, sessions, guide, understanding, dialogue)

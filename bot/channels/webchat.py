@@ -1,7 +1,8 @@
 """The web chat door: the same core behind a small JSON API and a page, for the sandbox and websites.
 
 The visitor is identified by a random HttpOnly cookie, so a reload keeps the conversation. Requests must be
-JSON from our own origin: a cross-site form cannot post messages in a visitor's name.
+JSON from our own origin: a cross-site form cannot post messages in a visitor's name. While a visitor has a
+case with advisors, the page asks `GET /api/chat/updates` every few seconds for advisors' messages.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from aiohttp import web
 
 from bot.core.dialogue import Dialogue
 from bot.core.types import Incoming, Outcome
+from bot.handoff.relay import Desk
 from content.markup import to_html
 
 CHANNEL = "web"
 COOKIE = "fs_chat"
 MAX_TEXT = 20_000
 DIALOGUE: web.AppKey[Dialogue] = web.AppKey("dialogue", Dialogue)
+DESK: web.AppKey[Desk] = web.AppKey("webchat_desk", Desk)
 
 
 def outcome_json(outcome: Outcome) -> dict[str, Any]:
@@ -77,7 +80,23 @@ async def post_message(request: web.Request) -> web.Response:
     return response
 
 
+async def get_updates(request: web.Request) -> web.Response:
+    """GET /api/chat/updates: advisors' messages for this visitor that the page has not shown yet."""
+    visitor = request.cookies.get(COOKIE)
+    if not visitor:
+        return web.json_response({"replies": []})
+    desk = request.app[DESK]
+    waiting = await desk.for_persons(CHANNEL, visitor[:64])
+    await desk.delivered([item.message_id for item in waiting])
+    return web.json_response(
+        {"replies": [{"html": to_html(item.text), "buttons": [], "advisor": True} for item in waiting]},
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 def setup(app: web.Application, dialogue: Dialogue) -> None:
     """Mount the chat API on an application (the page itself is served by bot.web)."""
     app[DIALOGUE] = dialogue
+    app[DESK] = Desk(dialogue.sessions, dialogue.bus, reopen_days=dialogue.handoff.settings.reopen_days)
     app.router.add_post("/api/chat", post_message)
+    app.router.add_get("/api/chat/updates", get_updates)

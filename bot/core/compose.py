@@ -5,12 +5,13 @@ Only wording and layout live here; the decisions (which topic, when to hand off)
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from babel.dates import format_date
 
 from bot.core import payloads
 from bot.core.types import Button, Reply
+from bot.handoff.wait import Availability, HandoffPolicy
 from bot.i18n import Translator
 from content.guide import Guide
 from content.markup import escape
@@ -30,8 +31,24 @@ def language_picker(suggested: str | None) -> Reply:
     return Reply(f"🌐 {CHOOSE_LANGUAGE}", (buttons[:2], buttons[2:]))
 
 
-def advisor_button(t: Translator) -> Button:
-    return Button(t._("💬 Talk to an advisor"), payloads.encode("adv"))
+def advisor_button(t: Translator, *source: str) -> Button:
+    """The way to a person; `source` (e.g. "topic", topic id) tells the advisor why it was pressed."""
+    return Button(t._("💬 Talk to an advisor"), payloads.encode("adv", *source))
+
+
+def safety_note(t: Translator, crisis_topic: Topic | None) -> Reply:
+    """Above an ordinary answer when a message might hide danger (a possible, not a certain, crisis signal):
+    the emergency number and a way to a person, without taking the conversation away from the question."""
+    row = [advisor_button(t, "safety")]
+    if crisis_topic is not None:
+        row.append(Button(crisis_topic.title(t.language), payloads.encode("t", crisis_topic.id)))
+    return Reply(
+        t._(
+            "If you or someone close to you is in danger, call **112** (free, 24/7). If something "
+            "difficult is happening, you can talk to an advisor of CWII in confidence."
+        ),
+        (tuple(row),),
+    )
 
 
 def menu_button(t: Translator) -> Button:
@@ -123,7 +140,7 @@ def topic_answer(
     parts.append(f"{sources_label} {sources}\n{_checked(answer.checked, t)}")
     rows: list[tuple[Button, ...]] = []
     if topic.escalate == "always":
-        rows.append((advisor_button(t),))
+        rows.append((advisor_button(t, "topic", topic.id),))
     if answer.more and not show_more:
         rows.append((Button(t._("More ▸"), payloads.encode("more", topic.id)),))
     related = _related(guide, topic, t)
@@ -161,3 +178,108 @@ def clarification(candidates: list[Topic], t: Translator) -> Reply:
         ),
         tuple(rows),
     )
+
+
+# --- advisors -------------------------------------------------------------------------------------------
+
+
+def availability(policy: HandoffPolicy, found: Availability, t: Translator) -> str:
+    """When a person will answer: the measured wait in office hours, else when advisors are back."""
+    hours = policy.hours.describe(t.language)
+    if found.open_now and found.wait is not None:
+        return t._(
+            "Advisors are at work now (office hours: {hours}). A first reply usually takes about {wait}.",
+            hours=hours,
+            wait=t.duration(max(found.wait, timedelta(minutes=1))),
+        )
+    if found.open_now:
+        return t._(
+            "Advisors are at work now (office hours: {hours}) and will answer as soon as possible.",
+            hours=hours,
+        )
+    if found.back_at is not None:
+        return t._(
+            "Advisors are out of the office now (office hours: {hours}). They are back on {when} and will "
+            "answer you then.",
+            hours=hours,
+            when=policy.hours.format_moment(found.back_at, t.language),
+        )
+    return t._("An advisor will answer you as soon as possible.")
+
+
+def handed_off(case_id: int, policy: HandoffPolicy, found: Availability, t: Translator) -> Reply:
+    """A new case: what happens next, and when."""
+    return Reply(
+        t._(
+            "👤 I have passed your conversation to an advisor of CWII (case #{case}). "
+            "A person will answer you here, in this chat. You can keep writing: your messages go to the "
+            "advisor.",
+            case=case_id,
+        )
+        + "\n\n"
+        + availability(policy, found, t)
+    )
+
+
+def case_status(
+    case_id: int, status: str, policy: HandoffPolicy, found: Availability, t: Translator
+) -> Reply:
+    """/advisor while a case is open: where it stands, the wait, and a way to close it."""
+    states = {
+        "waiting": t._("waiting for an advisor"),
+        "assigned": t._("an advisor has taken it"),
+        "answered": t._("an advisor has answered"),
+    }
+    text = t._(
+        "👤 Your request #{case} is with the advisors: {status}. They answer here, in this chat; "
+        "everything you write goes to them.",
+        case=case_id,
+        status=states.get(status, status),
+    )
+    return Reply(
+        f"{text}\n\n{availability(policy, found, t)}",
+        ((Button(t._("✖ Close my request"), payloads.encode("adv", "close")), menu_button(t)),),
+    )
+
+
+def relayed(t: Translator) -> Reply:
+    return Reply(t._("✉️ Passed on to the advisor. The answer will come here."))
+
+
+def reopened(case_id: int, t: Translator) -> Reply:
+    return Reply(
+        t._("↩️ Your request #{case} is open again: the advisor will read your message.", case=case_id)
+    )
+
+
+def closed_by_user(case_id: int, t: Translator) -> Reply:
+    return Reply(
+        t._(
+            "Your request #{case} is closed. Ask me anything, or write /advisor when you need a person "
+            "again.",
+            case=case_id,
+        ),
+        ((menu_button(t),),),
+    )
+
+
+def closed_by_advisor(case_id: int, reopen_days: int, t: Translator) -> str:
+    """What the person reads when an advisor closes their case (sent by the advisors' relay)."""
+    closed = t._("✅ The advisor has closed your request #{case}.", case=case_id)
+    if reopen_days <= 0:
+        return closed + " " + t._("Write /advisor when you need a person again.")
+    reopen = t.ngettext(
+        "If you write within {n} day, the request opens again and reaches the advisor; after that I answer "
+        "from the guide again.",
+        "If you write within {n} days, the request opens again and reaches the advisor; after that I answer "
+        "from the guide again.",
+        reopen_days,
+    )
+    return f"{closed} {reopen}"
+
+
+def from_advisor(text: str, t: Translator) -> str:
+    """An advisor's message as the person reads it: marked as from a person, their words never as markup."""
+    label = t._("💬 Advisor of CWII:")
+    header = f"**{label}**"
+    return f"{header}\n{escape(text)}" if text else header

@@ -16,9 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core import compose, payloads
 from bot.core.types import Button, Handoff, Incoming, Outcome, Reply
+from bot.handoff.bus import CaseBus, CaseNews
+from bot.handoff.cases import CaseBook
+from bot.handoff.wait import HandoffPolicy
 from bot.i18n import Translator, translator
-from bot.storage.models import Conversation, Message, User
+from bot.storage.models import Conversation, HandoffCase, Message, User
 from bot.storage.repo import Repository
+from bot.trust.gate import Gate
 from content.guide import Guide
 from content.model import LANGUAGES, Topic
 from nlu import LanguageHint, Parse, reply_language
@@ -36,6 +40,10 @@ CRISIS_TOPICS = {
 COMMANDS = ("start", "menu", "language", "help", "advisor", "forget")
 MISSES_BEFORE_ADVISOR = 2
 CANDIDATE_FLOOR = 0.05
+# Why a case opened (its `trigger`) -> the statistics' coarse reason (bot/stats/names.py REASON_NAMES).
+REASONS = {"topic": "escalate", "crisis": "crisis"}
+# What an advisor button says about where it was pressed.
+BUTTON_TRIGGERS = {"topic": "topic", "fb": "feedback", "miss": "misunderstood", "safety": "safety"}
 
 
 class Understander(Protocol):
@@ -62,6 +70,7 @@ class Turn:
     text_language: str | None = None
     escalate: bool = False
     erased: bool = False
+    news: list[CaseNews] = field(default_factory=list)
 
     @property
     def t(self) -> Translator:
@@ -82,12 +91,18 @@ class Dialogue:
         *,
         default_language: str = "uk",
         max_message_length: int = 4000,
+        gate: Gate | None = None,
+        handoff: HandoffPolicy | None = None,
+        bus: CaseBus | None = None,
     ) -> None:
         self.guide = guide
+        self.gate = gate
         self.understander = understander
         self.sessions = sessions
         self.default_language = default_language
         self.max_message_length = max_message_length
+        self.handoff = handoff or HandoffPolicy()
+        self.bus = bus or CaseBus()
         self._buttons: dict[str, Callable[[Turn, tuple[str, ...]], Awaitable[None]]] = {
             "lang": self._choose_language,
             "menu": self._on_menu,
@@ -109,6 +124,12 @@ class Dialogue:
         The incoming message is committed before any understanding runs, so a crash while answering loses
         no message.
         """
+        # Rate limit, a brief database outage, unstorable characters (bot/trust/gate.py).
+        if self.gate is not None:
+            screened = await self.gate.screen(incoming, self.sessions)
+            if isinstance(screened, Outcome):
+                return screened  # held back: stored by the gate
+            incoming = screened
         async with self.sessions() as session:
             repo = Repository(session)
             user = await repo.user(incoming.channel, incoming.user_ref, incoming.client_language)
@@ -126,11 +147,16 @@ class Dialogue:
                 # The message itself is safe (committed above); apologise in the user's language.
                 log.exception("failed to answer message %s", inbound.id)
                 await session.rollback()
+                # The rollback expired what the turn had loaded; the user and conversation were committed.
+                await session.refresh(user)
+                await session.refresh(conversation)
                 turn = self._apology(turn)
             if not turn.erased:
                 for reply in turn.replies:
                     repo.message(conversation, user, "out", text=reply.text, language=turn.language)
             await repo.commit()
+        for news in turn.news:
+            self.bus.publish(news)
         return Outcome(
             language=turn.language,
             replies=tuple(turn.replies),
@@ -159,6 +185,8 @@ class Dialogue:
         incoming, user = turn.incoming, turn.user
         if incoming.payload is not None:
             await self._button(turn, incoming.payload)
+        elif await self._relay_to_advisor(turn):
+            return
         elif incoming.text is None:
             self._not_text(turn)
         elif not incoming.text.strip():
@@ -203,7 +231,7 @@ class Dialogue:
         elif name == "help":
             self._help(turn)
         elif name == "advisor":
-            await self._hand_off(turn, "request")
+            await self._hand_off(turn, "command")
         elif name == "forget":
             turn.say(
                 turn.t._("Erase everything you wrote here and your settings? This cannot be undone."),
@@ -263,8 +291,13 @@ class Dialogue:
     async def _on_more(self, turn: Turn, args: tuple[str, ...]) -> None:
         self._show_topic(turn, args[0] if args else "", outcome="more", show_more=True)
 
-    async def _on_advisor(self, turn: Turn, _args: tuple[str, ...]) -> None:
-        await self._hand_off(turn, "request")
+    async def _on_advisor(self, turn: Turn, args: tuple[str, ...]) -> None:
+        if args[:1] == ("close",):
+            await self._close_own_case(turn)
+            return
+        if args[:1] == ("topic",) and len(args) > 1 and args[1] in self.guide.topics:
+            turn.answer_id = args[1]
+        await self._hand_off(turn, BUTTON_TRIGGERS.get(args[0], "button") if args else "button")
 
     async def _on_town(self, turn: Turn, args: tuple[str, ...]) -> None:
         """The user's district became known (a shared location, a town button): show its contacts."""
@@ -294,7 +327,7 @@ class Dialogue:
         else:
             turn.say(
                 turn.t._("Sorry it did not help. An advisor of CWII can look at your situation."),
-                (compose.advisor_button(turn.t), compose.menu_button(turn.t)),
+                (compose.advisor_button(turn.t, "fb", topic_id), compose.menu_button(turn.t)),
             )
 
     async def _choose_language(self, turn: Turn, args: tuple[str, ...]) -> None:
@@ -361,9 +394,12 @@ class Dialogue:
         turn.intent, turn.confidence = parse.intent, parse.confidence
         turn.inbound.language, turn.inbound.intent = parse.language, parse.intent
         turn.inbound.confidence, turn.inbound.decision = parse.confidence, parse.decision
-        if parse.crisis:
+        if parse.crisis and parse.crisis_certain:
             await self._crisis(turn, parse)
-        elif parse.decision == "confident" and parse.intent in self.guide.topics:
+            return
+        if parse.crisis:
+            self._safety_note(turn, parse.crisis)
+        if parse.decision == "confident" and parse.intent in self.guide.topics:
             self._answer(turn, self.guide.topics[parse.intent], parse)
         elif parse.decision == "confident" and parse.intent in CONVERSATION_INTENTS:
             await self._small_talk(turn, parse.intent)
@@ -416,6 +452,11 @@ class Dialogue:
             show_more=show_more,
         )
 
+    def _safety_note(self, turn: Turn, crisis: str) -> None:
+        """A possible crisis: 112 and an advisor button first, then the answer to what was asked."""
+        topic = self.guide.topics.get(CRISIS_TOPICS.get(crisis, "safety.emergency_numbers"))
+        turn.replies.append(compose.safety_note(turn.t, topic))
+
     async def _crisis(self, turn: Turn, parse: Parse) -> None:
         """Emergency numbers first, then an advisor at once, whatever else the message asked."""
         crisis = parse.crisis or "violence"
@@ -424,6 +465,9 @@ class Dialogue:
         if topic is not None:
             turn.answer_id = topic.id
             turn.replies.append(self._topic_reply(turn, topic))
+            if parse.decision != "confident" or parse.intent not in self.guide.topics:
+                # "I can't go on" parses as small talk or nothing at all: it is about the crisis topic.
+                turn.intent = topic.id
         turn.repo.event(
             "question",
             turn.conversation,
@@ -446,7 +490,7 @@ class Dialogue:
         turn.answer_id = f"ui.{intent}"
         turn.repo.event("question", turn.conversation, turn.user, topic=intent, outcome="small_talk")
         if intent == "human_handoff":
-            await self._hand_off(turn, "request")
+            await self._hand_off(turn, "phrase")
         elif intent == "change_language":
             turn.replies.append(compose.language_picker(turn.user.language))
         elif intent == "greet":
@@ -500,23 +544,95 @@ class Dialogue:
                     "I am having trouble understanding you. An advisor of CWII can help you in "
                     "person: press the button."
                 ),
-                (compose.advisor_button(turn.t),),
+                (compose.advisor_button(turn.t, "miss"),),
             )
 
-    async def _hand_off(self, turn: Turn, reason: str, crisis: str | None = None) -> None:
+    # --- advisors -----------------------------------------------------------------------------------
+
+    async def _hand_off(self, turn: Turn, trigger: str, crisis: str | None = None) -> None:
+        """Open a case (or show the open one): the person learns what happens next and when."""
+        reason = REASONS.get(trigger, "request")
+        topic = turn.answer_id if turn.answer_id in self.guide.topics else None
         case, created = await turn.repo.open_case(
-            turn.user, turn.conversation, reason=reason, crisis=crisis, topic=turn.answer_id
+            turn.user,
+            turn.conversation,
+            reason=reason,
+            crisis=crisis,
+            topic=topic,
+            trigger=trigger,
+            language=turn.language,
         )
         turn.escalate = True
         turn.handoff = Handoff(case.id, reason, crisis, created)
+        availability = await self.handoff.availability(turn.repo.session)
         if created:
             turn.repo.event("handoff", turn.conversation, turn.user, outcome=reason, topic=turn.answer_id)
-        t = turn.t
-        turn.say(
-            t._(
-                "👤 I have passed your conversation to an advisor of CWII (case #{case}). "
-                "A person will answer you here, in this chat. You can keep writing.",
-                case=case.id,
-            )
-        )
+            turn.news.append(CaseNews(case.id, "opened"))
+            turn.replies.append(compose.handed_off(case.id, self.handoff, availability, turn.t))
+        else:
+            if crisis:
+                turn.news.append(CaseNews(case.id, "crisis"))
+            turn.replies.append(compose.case_status(case.id, case.status, self.handoff, availability, turn.t))
         turn.answer_id = turn.answer_id or "ui.handoff"
+
+    async def _relay_to_advisor(self, turn: Turn) -> bool:
+        """While a case is open (or reopens), what the person writes goes to the advisor, not the guide.
+
+        Crisis detection still runs on every text: emergency numbers come at once. The person is told once
+        per advisor turn that their messages arrived. Commands and buttons never come here.
+        """
+        incoming = turn.incoming
+        if (incoming.text is None and incoming.attachment is None) or (incoming.text or "").startswith("/"):
+            return False
+        if incoming.text is not None and len(incoming.text) > self.max_message_length:
+            return False
+        book = CaseBook(turn.repo.session)
+        found = await book.open_case_of(turn.user)
+        if found is None:
+            found = await book.reopenable(turn.user, self.handoff.reopen_within)
+            if found is None or not await book.reopen(found):
+                return False
+            turn.replies.append(compose.reopened(found.id, turn.t))
+            turn.news.append(CaseNews(found.id, "reopened"))
+        attachment = incoming.attachment
+        book.add_message(
+            found,
+            "user",
+            incoming.text,
+            media_kind=attachment.kind if attachment else None,
+            file_id=attachment.ref if attachment else None,
+        )
+        turn.news.append(CaseNews(found.id, "user_message"))
+        turn.answer_id = "ui.relayed"
+        if incoming.text and await self._crisis_in_case(turn, incoming.text):
+            return True
+        if book.acknowledge(found) and not turn.replies:
+            turn.replies.append(compose.relayed(turn.t))
+        return True
+
+    async def _crisis_in_case(self, turn: Turn, text: str) -> bool:
+        """Understand a relayed text for crisis signals and what it says of the person; True on a crisis."""
+        parse = await self.understander.parse(
+            text, LanguageHint(chosen=turn.user.language, client=turn.user.client_language)
+        )
+        turn.text_language = parse.language
+        turn.inbound.language, turn.inbound.intent = parse.language, parse.intent
+        turn.inbound.confidence, turn.inbound.decision = parse.confidence, parse.decision
+        self._remember_entities(turn.user, parse)
+        if not parse.crisis:
+            return False
+        if not parse.crisis_certain:
+            self._safety_note(turn, parse.crisis)
+            return False
+        await self._crisis(turn, parse)
+        return True
+
+    async def _close_own_case(self, turn: Turn) -> None:
+        """The person closes their request themselves ("Close my request")."""
+        book = CaseBook(turn.repo.session)
+        found: HandoffCase | None = await book.open_case_of(turn.user)
+        if found is None or not await book.close(found.id, "user"):
+            turn.say(turn.t._("You have no open request."), (compose.menu_button(turn.t),))
+            return
+        turn.news.append(CaseNews(found.id, "closed"))
+        turn.replies.append(compose.closed_by_user(found.id, turn.t))

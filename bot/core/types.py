@@ -10,14 +10,26 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the user sent (photo, document…), by a reference only its channel can resolve.
+
+    The core does not read files; it hands them to an advisor when a case is open.
+    """
+
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True)
 class Incoming:
-    """One message from a user: free text or the payload of a button they pressed."""
+    """One message from a user: free text (or a caption), an attachment, or the payload of a button."""
 
     channel: str
     user_ref: str
     text: str | None = None
     payload: str | None = None
     client_language: str | None = None
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

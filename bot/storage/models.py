@@ -144,6 +144,49 @@ class HandoffCase(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     first_response_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # --- the advisors' side (migration 0006) ---
+    # What set the case off in detail (command, phrase, button, topic, feedback, misunderstood, crisis);
+    # `reason` keeps the statistics' coarse vocabulary (request, crisis, escalate).
+    trigger: Mapped[str | None] = mapped_column(String(24), default=None)
+    # Who claimed it: a console account (assigned_to) and/or a member of the Telegram advisors' group.
+    assigned_name: Mapped[str | None] = mapped_column(String(64), default=None)
+    assigned_telegram_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    assigned_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The latest advisor message to the user (first_response_at is the first one).
+    answered_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Since when the person has been waiting in the queue: opening, or the latest reopening.
+    waiting_since: Mapped[datetime | None] = mapped_column(default=None)
+    closed_by: Mapped[str | None] = mapped_column(String(16), default=None)
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    # Whether the person was told that their messages since the advisor's last turn arrived.
+    user_acked: Mapped[bool] = mapped_column(default=False)
+    # The case's forum topic in the Telegram advisors' group (None: not created yet, or deleted).
+    telegram_thread_id: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+
+class CaseMessage(Base):
+    """One message of a handoff case: the person's (user), an advisor's (advisor) or an internal note.
+
+    Notes never reach the person. `text` is nullable and `created_at` indexed so that retention can purge
+    old texts like those of `messages`; /forget deletes the rows. `relayed_at` records that the message is
+    in the case's Telegram topic (or in the outbox towards it), `delivered_at` that a web chat visitor
+    fetched an advisor's message: the relay state lives here, so a restart loses nothing.
+    """
+
+    __tablename__ = "case_messages"
+    __table_args__ = (Index("ix_case_messages_case_id", "case_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("handoff_cases.id", ondelete="CASCADE"))
+    direction: Mapped[str] = mapped_column(String(8))
+    author: Mapped[str | None] = mapped_column(String(64), default=None)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), default=None)
+    text: Mapped[str | None] = mapped_column(Text, default=None)
+    media_kind: Mapped[str | None] = mapped_column(String(16), default=None)
+    file_id: Mapped[str | None] = mapped_column(String(256), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    relayed_at: Mapped[datetime | None] = mapped_column(default=None)
+    delivered_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Staff(Base):
@@ -160,6 +203,8 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The advisor's Telegram user id, to credit what they do in the advisors' group (migration 0006).
+    telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True, default=None)
 
 
 class ContentTopic(Base):

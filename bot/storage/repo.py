@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.handoff.cases import CaseBook
 from bot.storage.models import Conversation, Event, HandoffCase, Message, User, utcnow
 
 CONVERSATION_GAP = timedelta(hours=6)
@@ -89,7 +90,11 @@ class Repository:
     async def open_case(
         self, user: User, conversation: Conversation, **fields: Any
     ) -> tuple[HandoffCase, bool]:
-        """The user's open handoff case, or a new one; returns (case, created)."""
+        """The user's open handoff case, or a new one; returns (case, created).
+
+        `language` is the language the person is answered in, for a person who has not chosen one yet.
+        """
+        language = fields.pop("language", None)
         case = await self.session.scalar(
             select(HandoffCase)
             .where(HandoffCase.user_id == user.id, HandoffCase.status.in_(OPEN_CASE_STATUSES))
@@ -103,9 +108,10 @@ class Repository:
         case = HandoffCase(
             user_id=user.id,
             conversation_id=conversation.id,
-            language=user.language,
+            language=user.language or language,
             district=user.district,
             status="waiting",
+            waiting_since=utcnow(),
             **fields,
         )
         self.session.add(case)
@@ -120,12 +126,6 @@ class Repository:
         await self.session.execute(
             update(Conversation).where(Conversation.user_id == user.id).values(user_id=None)
         )
-        await self.session.execute(
-            update(HandoffCase)
-            .where(HandoffCase.user_id == user.id, HandoffCase.status.in_(OPEN_CASE_STATUSES))
-            .values(status="closed", closed_at=utcnow())
-        )
-        await self.session.execute(
-            update(HandoffCase).where(HandoffCase.user_id == user.id).values(user_id=None)
-        )
+        # Case messages go, cases close and lose the person; anonymous case timings stay.
+        await CaseBook(self.session).erase_user(user)
         await self.session.delete(user)

@@ -23,10 +23,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.sql.dml import Insert
 
-from bot.storage.models import TelegramOutbox, TelegramUpdate, User, utcnow
+from bot.storage.models import CaseMessage, HandoffCase, Staff, TelegramOutbox, TelegramUpdate, User, utcnow
 
 CHANNEL = "telegram"
 FINAL = ("sent", "rejected", "blocked")
+OPEN_CASES = ("waiting", "assigned", "answered")
 
 # INSERT … ON CONFLICT DO NOTHING, per engine: a redelivered update must be a no-op, not an error that
 # aborts the batch it arrived with.
@@ -43,6 +44,20 @@ class ReceivedUpdate:
     update_id: int
     chat_id: int | None
     body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TopicMessage:
+    """A case message still to be shown in its case's forum topic."""
+
+    id: int
+    case_id: int
+    thread_id: int
+    direction: str
+    author: str | None
+    text: str | None
+    media_kind: str | None
+    file_id: str | None
 
 
 @dataclass(frozen=True)
@@ -104,33 +119,43 @@ class TelegramStore:
             )
             return [body for body in rows if body is not None]
 
+    async def _enqueue(
+        self,
+        connection: AsyncConnection,
+        update_id: int | None,
+        chat_id: int,
+        messages: Sequence[dict[str, Any]],
+    ) -> list[OutboxRow]:
+        """Insert messages for one chat into the outbox, in order (`seq`); the caller's transaction."""
+        if not messages:
+            return []
+        now = utcnow()
+        result = await connection.execute(
+            insert(TelegramOutbox).returning(
+                TelegramOutbox.id, TelegramOutbox.seq, sort_by_parameter_order=True
+            ),
+            [
+                {
+                    "bot_id": self.bot_id,
+                    "update_id": update_id,
+                    "seq": seq,
+                    "chat_id": chat_id,
+                    "status": "pending",
+                    "params": params,
+                    "attempts": 0,
+                    "created_at": now,
+                }
+                for seq, params in enumerate(messages)
+            ],
+        )
+        return [OutboxRow(row_id, chat_id, messages[seq]) for row_id, seq in result.all()]
+
     async def answer(
         self, update_id: int, chat_id: int, messages: Sequence[dict[str, Any]], status: str = "answered"
     ) -> list[OutboxRow]:
         """Write the replies to an update and close it (`status`), in one transaction."""
         async with self.engine.begin() as connection:
-            rows: list[OutboxRow] = []
-            if messages:
-                now = utcnow()
-                result = await connection.execute(
-                    insert(TelegramOutbox).returning(
-                        TelegramOutbox.id, TelegramOutbox.seq, sort_by_parameter_order=True
-                    ),
-                    [
-                        {
-                            "bot_id": self.bot_id,
-                            "update_id": update_id,
-                            "seq": seq,
-                            "chat_id": chat_id,
-                            "status": "pending",
-                            "params": params,
-                            "attempts": 0,
-                            "created_at": now,
-                        }
-                        for seq, params in enumerate(messages)
-                    ],
-                )
-                rows = [OutboxRow(row_id, chat_id, messages[seq]) for row_id, seq in result.all()]
+            rows = await self._enqueue(connection, update_id, chat_id, messages)
             await self._close_update(connection, update_id, status)
             return rows
 
@@ -252,3 +277,114 @@ class TelegramStore:
                 )
             )
             return updates.rowcount + outbox.rowcount
+
+    # --- the advisors' group: forum topics of cases, and what is relayed ---------------------------------
+
+    async def enqueue(
+        self,
+        chat_id: int,
+        messages: Sequence[dict[str, Any]],
+        *,
+        relayed: Sequence[int] = (),
+        delivered: Sequence[int] = (),
+    ) -> list[OutboxRow]:
+        """Write messages that answer no update (relayed between a person and advisors) to the outbox, and
+        in the same transaction mark the case messages they carry as relayed to the topic / delivered to
+        the person, so a crash can neither lose them nor carry them twice."""
+        async with self.engine.begin() as connection:
+            rows = await self._enqueue(connection, None, chat_id, messages)
+            if relayed:
+                await connection.execute(
+                    update(CaseMessage).where(CaseMessage.id.in_(relayed)).values(relayed_at=utcnow())
+                )
+            if delivered:
+                await connection.execute(
+                    update(CaseMessage).where(CaseMessage.id.in_(delivered)).values(delivered_at=utcnow())
+                )
+            return rows
+
+    async def case_of_thread(self, thread_id: int) -> int | None:
+        """The case whose forum topic this is."""
+        async with self.engine.connect() as connection:
+            return await connection.scalar(
+                select(HandoffCase.id).where(HandoffCase.telegram_thread_id == thread_id).limit(1)
+            )
+
+    async def cases_needing_topic(self, limit: int = 10) -> list[int]:
+        """Open cases without a forum topic: crises first, then the longest waiting."""
+        async with self.engine.connect() as connection:
+            rows = await connection.scalars(
+                select(HandoffCase.id)
+                .where(
+                    HandoffCase.status.in_(OPEN_CASES),
+                    HandoffCase.telegram_thread_id.is_(None),
+                    HandoffCase.closed_by.is_(None),
+                )
+                .order_by(HandoffCase.crisis.is_(None), HandoffCase.waiting_since, HandoffCase.id)
+                .limit(limit)
+            )
+            return list(rows)
+
+    async def set_thread(self, case_id: int, thread_id: int | None) -> None:
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(HandoffCase).where(HandoffCase.id == case_id).values(telegram_thread_id=thread_id)
+            )
+
+    async def thread_lost(self, thread_id: int, case_message_id: int | None) -> None:
+        """A case's topic is gone: forget it (a new one is created) and relay the message again there."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(HandoffCase)
+                .where(HandoffCase.telegram_thread_id == thread_id)
+                .values(telegram_thread_id=None)
+            )
+            if case_message_id is not None:
+                await connection.execute(
+                    update(CaseMessage).where(CaseMessage.id == case_message_id).values(relayed_at=None)
+                )
+
+    async def for_topics(self, limit: int = 200) -> list[TopicMessage]:
+        """Case messages not yet in their case's topic (cases that have one), oldest first."""
+        async with self.engine.connect() as connection:
+            result = await connection.execute(
+                select(
+                    CaseMessage.id,
+                    CaseMessage.case_id,
+                    HandoffCase.telegram_thread_id,
+                    CaseMessage.direction,
+                    CaseMessage.author,
+                    CaseMessage.text,
+                    CaseMessage.media_kind,
+                    CaseMessage.file_id,
+                )
+                .join(HandoffCase, CaseMessage.case_id == HandoffCase.id)
+                .where(CaseMessage.relayed_at.is_(None), HandoffCase.telegram_thread_id.is_not(None))
+                .order_by(CaseMessage.id)
+                .limit(limit)
+            )
+            return [
+                TopicMessage(row_id, case_id, thread, direction, author, text, kind, file_id)
+                for row_id, case_id, thread, direction, author, text, kind, file_id in result.all()
+                if thread is not None
+            ]
+
+    async def erased_topics(self) -> list[tuple[int, int]]:
+        """(case, topic) of cases whose person erased their data: the topic must go too."""
+        async with self.engine.connect() as connection:
+            result = await connection.execute(
+                select(HandoffCase.id, HandoffCase.telegram_thread_id).where(
+                    HandoffCase.closed_by == "erased", HandoffCase.telegram_thread_id.is_not(None)
+                )
+            )
+            return [(case_id, thread) for case_id, thread in result.all() if thread is not None]
+
+    async def staff_of(self, telegram_id: int) -> tuple[int, str] | None:
+        """The console account linked to a member of the advisors' group (id, username)."""
+        async with self.engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(Staff.id, Staff.username).where(Staff.telegram_id == telegram_id, Staff.active)
+                )
+            ).first()
+            return (row[0], row[1]) if row is not None else None

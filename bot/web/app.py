@@ -18,7 +18,7 @@ from bot.config import ConsoleSettings
 from bot.core.dialogue import Dialogue
 from bot.editor.runtime import EditorRuntime
 from bot.i18n import context_gettext, context_ngettext
-from bot.web import auth, console, dashboard, editor
+from bot.web import auth, cases, console, dashboard, editor
 
 HERE = Path(__file__).resolve().parent
 
@@ -92,5 +92,6 @@ def init_app(
     app.router.add_get("/console", console.home)
     dashboard.setup(app, lambda: dialogue.guide)
     editor.setup(app, editor_runtime or EditorRuntime.for_dialogue(sessions, dialogue))
+    cases.setup(app, dialogue.bus, lambda: dialogue.guide, reopen_days=dialogue.handoff.settings.reopen_days)
     webchat.setup(app, dialogue)
     return app

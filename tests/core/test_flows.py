@@ -202,6 +202,46 @@ async def test_crisis_comes_first_and_reaches_an_advisor(
         assert case is not None and case.crisis == "violence" and case.status == "waiting"
 
 
+async def test_a_possible_crisis_gets_a_safety_note_and_still_its_answer(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """Only the crisis model saw something, and not strongly: 112 and a way to a person come first, the
+    question is answered, and nobody's conversation is taken over by an advisor's case."""
+    text = "де зробити песель, сил вже немає з цими документами"
+    dialogue = make_dialogue(
+        fixture_guide,
+        sqlite_sessions,
+        parse_of(text, "uk", "legal.pesel", 0.9, crisis="violence", crisis_certain=False),
+        parse_of("а для дитини?", "uk", "legal.pesel", 0.9),
+    )
+    chat = Chat(dialogue)
+    await chat.send_payload("1|lang|uk")
+    outcome = await chat.say(text)
+    note, answer = outcome.replies[0], outcome.replies[1]
+    assert "112" in note.text and "консультант" in note.text
+    assert any("консультант" in b.label for row in note.buttons for b in row)
+    assert "Номер PESEL отримують" in answer.text
+    assert outcome.handoff is None and outcome.answer_id == "legal.pesel"
+    async with sqlite_sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(HandoffCase)) == 0
+    await chat.say("а для дитини?")
+    assert "Номер PESEL отримують" in chat.text, "the next question is answered by the guide, not relayed"
+
+
+async def test_a_crisis_without_a_topic_intent_reports_the_crisis_topic(
+    fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    text = "ні, він знову мене вдарив"
+    dialogue = make_dialogue(
+        fixture_guide, sqlite_sessions, parse_of(text, "uk", "deny", 0.7, crisis="violence")
+    )
+    chat = Chat(dialogue)
+    await chat.send_payload("1|lang|uk")
+    outcome = await chat.say(text)
+    assert "112" in outcome.replies[0].text and outcome.handoff is not None
+    assert outcome.intent == outcome.answer_id == "safety.domestic_violence"
+
+
 async def test_out_of_scope_is_declined_politely(
     fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSession]
 ) -> None:

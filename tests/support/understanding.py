@@ -15,6 +15,7 @@ def parse_of(
     district: str | None = None,
     citizenship: str | None = None,
     crisis: str | None = None,
+    crisis_certain: bool = True,
 ) -> Parse:
     return Parse(
         text=text,
@@ -26,6 +27,7 @@ def parse_of(
         decision=decision,  # type: ignore[arg-type]
         entities=Entities(district=district, citizenship=citizenship),
         crisis=crisis,
+        crisis_certain=crisis_certain,
     )
 
 

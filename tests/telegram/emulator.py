@@ -9,6 +9,12 @@ than 4,096 characters after entity parsing, HTML that Telegram cannot parse (unk
 `<` or `&`), inline keyboards with callback data over 64 bytes or bad URLs, commands Telegram would not
 accept, a callback query answered twice or not at all. So a reply Telegram would reject fails the test.
 
+Forum supergroups (the advisors' group) have topics: createForumTopic and deleteForumTopic, messages with
+`message_thread_id` (refused with "message thread not found" for an unknown topic and TOPIC_DELETED for one
+an admin deleted), files sent by file id (sendPhoto, sendDocument, sendVideo, sendVoice, sendAudio,
+sendSticker, captions checked like texts), and group members who write in topics, send files or pin
+messages. createForumTopic has Telegram's flood control: topics created in a burst get 429.
+
 Faults are injected per method (and chat): 429 with retry_after, 500, 502 without JSON, a late answer
 (the message is delivered, the answer comes after `delay`), a hang (nothing is delivered, no answer), a
 dropped connection, and users who blocked the bot (403). Optional flood control answers 429 like Telegram
@@ -58,7 +64,18 @@ CHAT_ACTIONS = frozenset(
 JSON_FIELDS = frozenset(
     {"reply_markup", "link_preview_options", "commands", "scope", "allowed_updates", "reply_parameters"}
 )
-INT_FIELDS = frozenset({"chat_id", "offset", "limit", "timeout", "message_id", "max_connections"})
+INT_FIELDS = frozenset(
+    {"chat_id", "offset", "limit", "timeout", "message_id", "max_connections", "message_thread_id"}
+)
+MAX_CAPTION = 1024
+MEDIA_METHODS = {
+    "sendPhoto": "photo",
+    "sendDocument": "document",
+    "sendVideo": "video",
+    "sendVoice": "voice",
+    "sendAudio": "audio",
+    "sendSticker": "sticker",
+}
 BOOL_FIELDS = frozenset({"drop_pending_updates", "show_alert", "disable_notification", "protect_content"})
 _HTML_TOKEN = re.compile(
     r"<(?P<close>/?)(?P<tag>[a-zA-Z][\w-]*)(?P<attrs>(?:\s+[^<>]*?)?)\s*>"
@@ -172,6 +189,9 @@ class Sent:
     buttons: list[list[dict[str, str]]]
     preview_disabled: bool
     at: float
+    thread_id: int | None = None
+    media: str | None = None
+    file_id: str | None = None
 
     def labels(self) -> list[str]:
         return [button["text"] for row in self.buttons for button in row]
@@ -314,6 +334,82 @@ class User:
         }
 
 
+class Forum:
+    """A supergroup with topics enabled (the advisors' group), and its members."""
+
+    def __init__(self, emulator: BotApiEmulator, chat_id: int, title: str) -> None:
+        self.emulator, self.id, self.title = emulator, chat_id, title
+        self.topics: dict[int, str] = {}
+        self.deleted: set[int] = set()
+        self.created_at: list[float] = []
+        self._next_thread = 100
+        self._message_ids = 0
+
+    @property
+    def chat(self) -> dict[str, Any]:
+        return {"id": self.id, "type": "supergroup", "title": self.title, "is_forum": True}
+
+    def create_topic(self, name: str) -> int:
+        self._next_thread += 1
+        self.topics[self._next_thread] = name
+        self.created_at.append(time.monotonic())
+        return self._next_thread
+
+    def admin_deletes_topic(self, thread_id: int) -> None:
+        """An admin deletes a topic in the Telegram app (no update reaches the bot)."""
+        self.deleted.add(thread_id)
+
+    def thread_of(self, name_part: str) -> int:
+        for thread, name in self.topics.items():
+            if name_part in name and thread not in self.deleted:
+                return thread
+        raise AssertionError(f"no topic with {name_part!r} in {self.topics}")
+
+    def member(self, user_id: int, first_name: str, is_bot: bool = False) -> Member:
+        return Member(self, user_id, first_name, is_bot)
+
+    def message(self, sender: dict[str, Any], thread_id: int | None, **content: Any) -> dict[str, Any]:
+        self._message_ids += 1
+        message = {
+            "message_id": self._message_ids,
+            "date": int(time.time()),
+            "chat": self.chat,
+            "from": sender,
+            **content,
+        }
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        return message
+
+    def in_topic(self, thread_id: int) -> list[Sent]:
+        """What the bot posted in a topic."""
+        return [sent for sent in self.emulator.chats[self.id] if sent.thread_id == thread_id]
+
+
+class Member:
+    """Someone in a forum supergroup (an advisor, or another bot)."""
+
+    def __init__(self, forum: Forum, user_id: int, first_name: str, is_bot: bool) -> None:
+        self.forum, self.id, self.first_name, self.is_bot = forum, user_id, first_name, is_bot
+
+    @property
+    def sender(self) -> dict[str, Any]:
+        return {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name}
+
+    def says(self, thread_id: int | None, text: str) -> int:
+        """Write in a topic (None: the General topic)."""
+        entities = (
+            [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text[:1] == "/" else []
+        )
+        message = self.forum.message(self.sender, thread_id, text=text, entities=entities)
+        return self.forum.emulator.push({"message": message})
+
+    def sends(self, thread_id: int | None, **content: Any) -> int:
+        """Any other content in a topic, e.g. photo=[...], caption=..., or pinned_message={...}."""
+        return self.forum.emulator.push({"message": self.forum.message(self.sender, thread_id, **content)})
+
+
 class BotApiEmulator:
     """The Bot API for one bot, on 127.0.0.1 and a free port."""
 
@@ -338,6 +434,10 @@ class BotApiEmulator:
         self.flood_refusals = 0
         self.sent_at: dict[int, float] = {}
         self.on_sent: Callable[[Sent], None] | None = None
+        self.forums: dict[int, Forum] = {}
+        # Telegram's flood control on creating topics: this many back to back, then one per interval.
+        self.topic_burst = 2
+        self.topic_interval = 1.0
         self._message_ids: dict[int, int] = defaultdict(int)
         self._seen: dict[int, int] = {}
         self._query_ids = 0
@@ -353,6 +453,9 @@ class BotApiEmulator:
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "sendMessage": self._send_message,
+            "createForumTopic": self._create_forum_topic,
+            "deleteForumTopic": self._delete_forum_topic,
+            **{method: self._media_sender(kind) for method, kind in MEDIA_METHODS.items()},
             "sendChatAction": self._send_chat_action,
             "answerCallbackQuery": self._answer_callback_query,
             "setMyCommands": self._set_my_commands,
@@ -400,6 +503,11 @@ class BotApiEmulator:
     def user(self, user_id: int, language_code: str | None = "uk") -> User:
         self.known_chats.add(user_id)
         return User(self, user_id, language_code)
+
+    def forum(self, chat_id: int = -1001234567890, title: str = "CWII advisors") -> Forum:
+        """A forum supergroup the bot is an admin of."""
+        self.known_chats.add(chat_id)
+        return self.forums.setdefault(chat_id, Forum(self, chat_id, title))
 
     def new_query_id(self) -> str:
         self._query_ids += 1
@@ -660,13 +768,65 @@ class BotApiEmulator:
             raise bad_request("chat not found")
         return chat_id
 
+    @staticmethod
+    def _visible(raw: str, params: dict[str, Any]) -> str:
+        parse_mode = str(params.get("parse_mode", "")).upper()
+        if parse_mode not in ("", "HTML"):
+            raise bad_request(f"unsupported parse_mode {parse_mode}")
+        return parse_html(raw) if parse_mode == "HTML" else raw
+
+    def _thread(self, chat_id: int, params: dict[str, Any]) -> int | None:
+        """The forum topic a message goes to, checked as Telegram does."""
+        thread = params.get("message_thread_id")
+        if thread is None:
+            return None
+        forum = self.forums.get(chat_id)
+        if forum is None or not isinstance(thread, int) or thread not in forum.topics:
+            raise bad_request("message thread not found")
+        if thread in forum.deleted:
+            raise bad_request("TOPIC_DELETED")
+        return thread
+
+    def _admit(self, chat_id: int) -> None:
+        if self.flood is not None and not self.flood.admit(chat_id, time.monotonic()):
+            self.flood_refusals += 1
+            wait = self.flood.retry_after
+            raise ApiError(429, f"Too Many Requests: retry after {wait:g}", {"retry_after": wait})
+
+    def _deliver(self, sent: Sent, markup: Any = None) -> dict[str, Any]:
+        self.chats[sent.chat_id].append(sent)
+        if self.on_sent is not None:
+            self.on_sent(sent)
+        forum = self.forums.get(sent.chat_id)
+        chat: dict[str, Any] = (
+            forum.chat if forum else {"id": sent.chat_id, "type": "private" if sent.chat_id > 0 else "group"}
+        )
+        message: dict[str, Any] = {
+            "message_id": sent.message_id,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user,
+        }
+        if sent.media:
+            message.update(_media_object(sent.media, sent.file_id or ""))
+            if sent.text:
+                message["caption"] = sent.text
+        else:
+            message["text"] = sent.text
+        if sent.thread_id is not None:
+            message["message_thread_id"], message["is_topic_message"] = sent.thread_id, True
+        if markup:
+            message["reply_markup"] = markup
+        return message
+
+    def _next_message_id(self, chat_id: int) -> int:
+        self._message_ids[chat_id] += 1
+        return 1000 + self._message_ids[chat_id]
+
     async def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat_id(params)
         raw = str(params.get("text", ""))
-        parse_mode = str(params.get("parse_mode", "")).upper()
-        text = parse_html(raw) if parse_mode == "HTML" else raw
-        if parse_mode not in ("", "HTML"):
-            raise bad_request(f"unsupported parse_mode {parse_mode}")
+        text = self._visible(raw, params)
         if not text.strip():
             raise bad_request("message text is empty")
         if utf16_length(text) > MAX_TEXT:
@@ -674,33 +834,76 @@ class BotApiEmulator:
         markup = params.get("reply_markup")
         check_keyboard(markup)
         preview = params.get("link_preview_options") or {}
-        if self.flood is not None and not self.flood.admit(chat_id, time.monotonic()):
-            self.flood_refusals += 1
-            wait = self.flood.retry_after
-            raise ApiError(429, f"Too Many Requests: retry after {wait:g}", {"retry_after": wait})
-        self._message_ids[chat_id] += 1
+        thread = self._thread(chat_id, params)
+        self._admit(chat_id)
         sent = Sent(
             chat_id,
-            1000 + self._message_ids[chat_id],
+            self._next_message_id(chat_id),
             raw,
             text,
             (markup or {}).get("inline_keyboard", []),
             bool(preview.get("is_disabled")),
             time.monotonic(),
+            thread_id=thread,
         )
-        self.chats[chat_id].append(sent)
-        if self.on_sent is not None:
-            self.on_sent(sent)
-        message: dict[str, Any] = {
-            "message_id": sent.message_id,
-            "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
-            "from": self.bot_user,
-            "text": text,
-        }
-        if markup:
-            message["reply_markup"] = markup
-        return message
+        return self._deliver(sent, markup)
+
+    def _media_sender(self, kind: str) -> Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]:
+        async def send(params: dict[str, Any]) -> dict[str, Any]:
+            chat_id = self._chat_id(params)
+            file_id = params.get(kind)
+            if not isinstance(file_id, str) or not file_id:
+                raise bad_request(f"there is no {kind} in the request")
+            if not file_id.startswith(("file-", "AgAC", "BQAC", "CAAC")):
+                raise bad_request("wrong remote file identifier specified: can't unserialize it")
+            raw = str(params.get("caption") or "")
+            if raw and kind == "sticker":
+                raise bad_request("stickers have no caption")
+            caption = self._visible(raw, params) if raw else ""
+            if utf16_length(caption) > MAX_CAPTION:
+                raise bad_request("message caption is too long")
+            thread = self._thread(chat_id, params)
+            self._admit(chat_id)
+            sent = Sent(
+                chat_id,
+                self._next_message_id(chat_id),
+                raw,
+                caption,
+                [],
+                True,
+                time.monotonic(),
+                thread_id=thread,
+                media=kind,
+                file_id=file_id,
+            )
+            return self._deliver(sent)
+
+        return send
+
+    async def _create_forum_topic(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = self._chat_id(params)
+        forum = self.forums.get(chat_id)
+        if forum is None:
+            raise bad_request("the chat is not a forum")
+        name = str(params.get("name", ""))
+        if not 1 <= len(name) <= 128:
+            raise bad_request("TOPIC_TITLE_EMPTY" if not name else "topic name is too long")
+        now = time.monotonic()
+        recent = [at for at in forum.created_at if now - at < self.topic_interval * self.topic_burst]
+        if len(recent) >= self.topic_burst:
+            wait = max(1, int(self.topic_interval))
+            raise ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+        thread = forum.create_topic(name)
+        return {"message_thread_id": thread, "name": name, "icon_color": 7322096}
+
+    async def _delete_forum_topic(self, params: dict[str, Any]) -> bool:
+        chat_id = self._chat_id(params)
+        forum = self.forums.get(chat_id)
+        thread = params.get("message_thread_id")
+        if forum is None or thread not in forum.topics or thread in forum.deleted:
+            raise bad_request("message thread not found")
+        forum.deleted.add(int(str(thread)))
+        return True
 
     async def _send_chat_action(self, params: dict[str, Any]) -> bool:
         self._chat_id(params)
@@ -744,6 +947,28 @@ class BotApiEmulator:
     async def _delete_my_commands(self, params: dict[str, Any]) -> bool:
         self.commands.pop(self._scope_key(params), None)
         return True
+
+
+def _media_object(kind: str, file_id: str) -> dict[str, Any]:
+    """The file part of a message as Telegram returns it."""
+    base = {"file_id": file_id, "file_unique_id": f"u-{file_id}"}
+    if kind == "photo":
+        return {"photo": [{**base, "width": 640, "height": 480}]}
+    if kind == "sticker":
+        return {
+            "sticker": {
+                **base,
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        }
+    if kind in ("voice", "audio", "video"):
+        extra = {"width": 1, "height": 1} if kind == "video" else {}
+        return {kind: {**base, "duration": 1, **extra}}
+    return {kind: base}
 
 
 async def _serve(port: int, token: str) -> None:

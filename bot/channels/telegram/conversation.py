@@ -29,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.channels.telegram.advisors import AdvisorGroup
 from bot.channels.telegram.convert import BotIdentity, Inbound, to_inbound
 from bot.channels.telegram.delivery import Sender
 from bot.channels.telegram.render import render, render_reply
@@ -128,8 +129,10 @@ class Conversations:
         typing_delay: float,
         default_language: str,
         retry_pause: float = 0.5,
+        advisors: AdvisorGroup | None = None,
     ) -> None:
         self.dialogue = dialogue
+        self.advisors = advisors
         self.store = store
         self.sender = sender
         self.identity = identity
@@ -149,6 +152,10 @@ class Conversations:
 
     async def on_message(self, update: Update, context: Context) -> None:
         """A message or a pressed button."""
+        if self.advisors is not None and self.advisors.owns(update):
+            await self.advisors.handle(update)  # the advisors' group is never a conversation with the core
+            await self.store.finish(update.update_id, "noted")
+            return
         inbound = to_inbound(update, self.identity())
         if inbound is None:
             await self.store.finish(update.update_id, "ignored")

@@ -3,8 +3,9 @@
 Only translation happens here. Text (or a media caption) is passed as text; a button's callback data as the
 payload; any other content (stickers, photos, voice, documents, contacts…) as a message without text, which
 the core answers in the user's language; a shared location as the `town` payload of the nearest district.
-Edits, channel posts, service messages and group chatter that does not address the bot are not messages
-to the bot and get no reply.
+Edits, channel posts, service messages, group chatter that does not address the bot, and anything another
+bot sends are not messages to the bot and get no reply. A photo, document, video, voice message, audio file
+or sticker also carries its file id (`Incoming.attachment`): while a case is open it goes to the advisor.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from telegram import Chat, Message, MessageEntity, Update
 
 from bot.channels.telegram.places import nearest_district
 from bot.core import payloads
-from bot.core.types import Incoming
+from bot.core.types import Attachment, Incoming
 
 CHANNEL = "telegram"
 
@@ -41,6 +42,8 @@ def to_inbound(update: Update, bot: BotIdentity) -> Inbound | None:
     """The message for the core, or None for updates that are not messages to the bot."""
     if update.callback_query is not None:
         query = update.callback_query
+        if query.from_user.is_bot:
+            return None
         chat_id = query.message.chat.id if query.message is not None else query.from_user.id
         incoming = Incoming(
             CHANNEL,
@@ -52,6 +55,8 @@ def to_inbound(update: Update, bot: BotIdentity) -> Inbound | None:
     message = update.message
     if message is None or message.chat.type == Chat.CHANNEL:
         return None
+    if message.from_user is not None and message.from_user.is_bot:
+        return None  # other bots (and our own echoes) are never answered and open nothing
     if message.chat.type != Chat.PRIVATE and not _addresses(message, bot):
         return None
     return _from_message(message, bot)
@@ -62,7 +67,8 @@ def _from_message(message: Message, bot: BotIdentity) -> Inbound | None:
     chat_id = message.chat.id
 
     def incoming(text: str | None = None, payload: str | None = None) -> Inbound:
-        return Inbound(chat_id, Incoming(CHANNEL, str(chat_id), text, payload, language))
+        attachment = attachment_of(message)
+        return Inbound(chat_id, Incoming(CHANNEL, str(chat_id), text, payload, language, attachment))
 
     if message.text is not None:
         return incoming(text=_without_mention(message.text, bot))
@@ -74,6 +80,17 @@ def _from_message(message: Message, bot: BotIdentity) -> Inbound | None:
     if message.effective_attachment is not None:
         return incoming()
     return None  # a service message: someone joined, a pin, a changed title…
+
+
+def attachment_of(message: Message) -> Attachment | None:
+    """The file a message carries, if it is one an advisor can be sent (the largest size of a photo)."""
+    if message.photo:
+        return Attachment("photo", message.photo[-1].file_id)
+    for kind in ("document", "video", "voice", "audio", "sticker"):
+        media = getattr(message, kind)
+        if media is not None:
+            return Attachment(kind, media.file_id)
+    return None
 
 
 def _addresses(message: Message, bot: BotIdentity) -> bool:

@@ -15,6 +15,13 @@ behind it and keep their order, while other chats carry on. What it takes care o
 - 400 (Telegram refuses the message itself): retrying cannot help; it is logged and recorded.
 - After `retry_for` seconds of failures (Telegram down) the message stays pending in the outbox; the
   chat is "behind", its next reply first sends what waits, and a periodic sweep retries it.
+- A message for a forum topic that is gone (an admin deleted a case's topic: TOPIC_DELETED, "message
+  thread not found") is refused like any 400, and `on_thread_lost` lets the advisors' relay recreate the
+  topic and send it again there.
+
+Besides text (`text`, `keyboard`, `preview`), a row may carry a file already on Telegram's servers
+(`media`: photo, document, video, voice, audio or sticker, `file_id`, `caption`) and a forum topic
+(`thread`).
 """
 
 from __future__ import annotations
@@ -24,8 +31,9 @@ import contextlib
 import enum
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
@@ -60,6 +68,15 @@ def never_left(error: TimedOut) -> bool:
     return isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+ThreadLost = Callable[["OutboxRow"], Awaitable[None]]
+
+
+def thread_gone(error: TelegramError) -> bool:
+    """Telegram's ways of saying that a forum topic no longer exists."""
+    text = error.message.lower()
+    return "thread not found" in text or "topic_deleted" in text or "topic deleted" in text
+
+
 def _markup(params: dict[str, object]) -> InlineKeyboardMarkup | None:
     rows = params.get("keyboard")
     if not isinstance(rows, list) or not rows:
@@ -77,12 +94,14 @@ class Sender:
         policy: RetryPolicy,
         stopping: asyncio.Event,
         clock: Callable[[], float] = time.monotonic,
+        on_thread_lost: ThreadLost | None = None,
     ) -> None:
         self.bot = bot
         self.store = store
         self.policy = policy
         self.stopping = stopping
         self.clock = clock
+        self.on_thread_lost = on_thread_lost
         self._behind: set[int] = set()
         # Delivered, but the database did not take the note: never send these again, only record them.
         self._unrecorded: dict[int, tuple[int | None, int]] = {}
@@ -143,8 +162,14 @@ class Sender:
                 await self.store.blocked(row.chat_id, exc.message)
                 return Result.BLOCKED
             except (BadRequest, ChatMigrated) as exc:
-                log.error("Telegram refused message %s for chat %s: %s", row.id, row.chat_id, exc)
+                lost = row.params.get("thread") is not None and thread_gone(exc)
+                if lost:
+                    log.warning("topic %s of chat %s is gone (%s)", row.params["thread"], row.chat_id, exc)
+                else:
+                    log.error("Telegram refused message %s for chat %s: %s", row.id, row.chat_id, exc)
                 await self.store.rejected(row.id, attempts, str(exc))
+                if lost and self.on_thread_lost is not None:
+                    await self.on_thread_lost(row)
                 return Result.REJECTED
             except TimedOut as exc:
                 if never_left(exc):
@@ -183,13 +208,41 @@ class Sender:
 
     async def _call(self, row: OutboxRow) -> Message:
         params = row.params
+        thread = params.get("thread")
+        if params.get("media"):
+            return await self._media(row.chat_id, params, thread)
         return await self.bot.send_message(
             row.chat_id,
             str(params["text"]),
             parse_mode=ParseMode.HTML,
             reply_markup=_markup(params),
             link_preview_options=LinkPreviewOptions(is_disabled=not params.get("preview", False)),
+            message_thread_id=thread,
             read_timeout=self.policy.send_timeout,
+        )
+
+    async def _media(self, chat_id: int, params: dict[str, Any], thread: int | None) -> Message:
+        """A file Telegram already has (relayed between a person and the advisors), by its file id."""
+        kind, file_id = str(params["media"]), str(params["file_id"])
+        timeout = self.policy.send_timeout
+        if kind == "sticker":
+            return await self.bot.send_sticker(
+                chat_id, file_id, message_thread_id=thread, read_timeout=timeout
+            )
+        senders: dict[str, Callable[..., Awaitable[Message]]] = {
+            "photo": self.bot.send_photo,
+            "document": self.bot.send_document,
+            "video": self.bot.send_video,
+            "voice": self.bot.send_voice,
+            "audio": self.bot.send_audio,
+        }
+        return await senders[kind](
+            chat_id,
+            file_id,
+            caption=params.get("caption"),
+            parse_mode=ParseMode.HTML,
+            message_thread_id=thread,
+            read_timeout=timeout,
         )
 
     async def _defer(self, row: OutboxRow, attempts: int, error: str) -> Result:

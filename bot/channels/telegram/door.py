@@ -24,6 +24,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, ExtBot
 from telegram.request import HTTPXRequest
 
+from bot.channels.telegram.advisors import AdvisorGroup
 from bot.channels.telegram.commands import all_menus
 from bot.channels.telegram.conversation import ChatMenus, Conversations
 from bot.channels.telegram.convert import BotIdentity
@@ -34,7 +35,7 @@ from bot.channels.telegram.ordering import ChatOrderedProcessor
 from bot.channels.telegram.polling import ALLOWED_UPDATES, Poller
 from bot.channels.telegram.ratelimit import ChatRateLimiter, Limits
 from bot.channels.telegram.webhook import WebhookEndpoint, webhook_secret
-from bot.config import ConfigError, TelegramSettings
+from bot.config import ConfigError, HandoffSettings, TelegramSettings
 from bot.core.dialogue import Dialogue
 from bot.storage.models import utcnow
 from bot.storage.telegram_store import TelegramStore
@@ -105,6 +106,7 @@ class TelegramDoor:
         sessions: async_sessionmaker[AsyncSession],
         *,
         default_language: str = "uk",
+        handoff: HandoffSettings | None = None,
     ) -> None:
         if settings.token is None:
             raise ConfigError("telegram: TELEGRAM_BOT_TOKEN is not set")
@@ -137,6 +139,18 @@ class TelegramDoor:
             self.stopping,
         )
         self.intake = Intake(self.store, self.bot, self.application.update_queue)
+        # Cases: the advisors' group (when configured) and advisors' answers to people in Telegram.
+        self.advisors = AdvisorGroup(
+            self.bot,
+            handoff or HandoffSettings(),
+            self.store,
+            self.sender,
+            self.processor,
+            sessions,
+            dialogue.bus,
+            sweep_every=settings.redeliver_every,
+            guide=lambda: dialogue.guide,
+        )
         self.conversations = Conversations(
             dialogue,
             self.store,
@@ -146,6 +160,7 @@ class TelegramDoor:
             typing_delay=settings.typing_delay,
             default_language=default_language,
             retry_pause=settings.retry_backoff,
+            advisors=self.advisors,
         )
         self.application.add_handlers(self.conversations.handlers())
         self.application.add_error_handler(self._on_error)
@@ -178,6 +193,7 @@ class TelegramDoor:
         up the shutdown.
         """
         self.stopping.set()
+        self.advisors.close()
         self.processor.close()
         for task in self._tasks:
             task.cancel()
@@ -210,6 +226,7 @@ class TelegramDoor:
         await self.application.start()
         await keep_trying("resuming stored updates", self.intake.recover, backoff)
         self._tasks.append(asyncio.create_task(self._sweep(), name="telegram-sweep"))
+        self._tasks.append(asyncio.create_task(self.advisors.run(), name="telegram-advisors"))
         if self.settings.mode == "polling":
             poller = Poller(
                 self.bot, self.intake, self.settings.poll_timeout, backoff, self.settings.request_timeout

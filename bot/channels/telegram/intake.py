@@ -9,8 +9,10 @@ are handed to PTB again at start-up.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from telegram import Bot, Update
@@ -19,6 +21,23 @@ from bot.channels.telegram.ordering import chat_key
 from bot.storage.telegram_store import ReceivedUpdate, TelegramStore
 
 log = logging.getLogger(__name__)
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, datetime):
+        return int(value.timestamp())
+    raise TypeError(f"cannot store {type(value).__name__} in an update")
+
+
+def plain(update: Update) -> dict[str, Any]:
+    """An update as JSON-ready data for storing.
+
+    PTB's `to_dict()` leaves a datetime in an inaccessible message (Telegram's `date: 0`, e.g. a pinned
+    message in a forum topic), which a JSON column cannot store; one such update would otherwise stop
+    polling for good, since the batch could never be stored and acknowledged.
+    """
+    data: dict[str, Any] = json.loads(json.dumps(update.to_dict(), default=_encode))
+    return data
 
 
 class Intake:
@@ -35,7 +54,7 @@ class Intake:
         Raises:
             Exception: storing failed; nothing was enqueued and the updates must not be acknowledged.
         """
-        raw = bodies if bodies is not None else [update.to_dict() for update in updates]
+        raw = bodies if bodies is not None else [plain(update) for update in updates]
         fresh = await self.store.receive(
             [ReceivedUpdate(u.update_id, chat_key(u), body) for u, body in zip(updates, raw, strict=True)]
         )

@@ -149,3 +149,28 @@ def render_reply(reply: Reply, limit: int = MAX_TEXT) -> list[dict[str, Any]]:
 def render(outcome: Outcome, limit: int = MAX_TEXT) -> list[dict[str, Any]]:
     """Every reply of an outcome, in order, as outbox-ready message parameters."""
     return [message for reply in outcome.replies for message in render_reply(reply, limit)]
+
+
+MAX_CAPTION = 1024
+
+
+def relay_messages(
+    text: str | None, media: str | None = None, file_id: str | None = None, thread: int | None = None
+) -> list[dict[str, Any]]:
+    """A relayed message (markup text, maybe a file) as outbox parameters, into a forum topic if `thread`.
+
+    A file carries its text as the caption when it fits Telegram's 1,024 characters (a sticker has none);
+    otherwise the text follows as messages of its own.
+    """
+    html_text = to_telegram_html(text) if text else ""
+    messages: list[dict[str, Any]] = []
+    if media and file_id:
+        fits = media != "sticker" and visible_length(html_text) <= MAX_CAPTION
+        messages.append({"media": media, "file_id": file_id, "caption": html_text if fits else None})
+        if fits:
+            html_text = ""
+    messages.extend({"text": part, "preview": False} for part in split_html(html_text))
+    if thread is not None:
+        for message in messages:
+            message["thread"] = thread
+    return messages

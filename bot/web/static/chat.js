@@ -6,6 +6,7 @@
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("message");
+  const POLL_MS = Number(document.body.dataset.poll || 4000);
 
   function bubble(kind) {
     const div = document.createElement("div");
@@ -17,9 +18,9 @@
   function scroll() { log.scrollTop = log.scrollHeight; }
 
   function showReplies(data) {
-    document.documentElement.lang = data.language || "en";
+    if (data.language) { document.documentElement.lang = data.language; }
     for (const reply of data.replies) {
-      const div = bubble("bot");
+      const div = bubble(reply.advisor ? "bot advisor" : "bot");
       const body = document.createElement("div");
       body.className = "msg__body";
       body.innerHTML = reply.html;
@@ -78,5 +79,19 @@
     send({ text: text }, text);
   });
 
+  // Advisors' messages arrive on their own: ask for them every few seconds (nothing when there is no case).
+  async function poll() {
+    try {
+      const response = await fetch("/api/chat/updates", { credentials: "same-origin", cache: "no-store" });
+      if (response.ok) {
+        const data = await response.json();
+        if (data.replies.length) { showReplies(data); }
+      }
+    } catch (error) {
+      // offline for a moment: the next poll catches up
+    }
+  }
+
   send({ text: "/start" }, null);
+  setInterval(poll, POLL_MS);
 })();
