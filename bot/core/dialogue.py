@@ -587,10 +587,11 @@ class Dialogue:
         if incoming.text is not None and len(incoming.text) > self.max_message_length:
             return False
         book = CaseBook(turn.repo.session)
-        found = await book.open_case_of(turn.user)
+        found = await book.relay_case_of(turn.user, self.handoff.reopen_within)
         if found is None:
-            found = await book.reopenable(turn.user, self.handoff.reopen_within)
-            if found is None or not await book.reopen(found):
+            return False
+        if found.status == "closed":
+            if not await book.reopen(found):
                 return False
             turn.replies.append(compose.reopened(found.id, turn.t))
             turn.news.append(CaseNews(found.id, "reopened"))

@@ -72,22 +72,26 @@ class CaseBook:
             .limit(1)
         )
 
-    async def reopenable(
+    async def relay_case_of(
         self, user: User, within: timedelta, now: datetime | None = None
     ) -> HandoffCase | None:
-        """The person's latest case if an advisor closed it less than `within` ago (a user's own close and
-        an erasure do not reopen)."""
-        if within <= timedelta(0):
-            return None
+        """The case what the person writes belongs to: their open case, or their latest case if an advisor
+        closed it less than `within` ago (to be reopened; a user's own close and an erasure do not reopen).
+
+        One query, since it runs for every message: a person has at most one open case, and it is their
+        latest.
+        """
         latest = await self.session.scalar(
             select(HandoffCase)
             .where(HandoffCase.user_id == user.id)
             .order_by(HandoffCase.created_at.desc())
             .limit(1)
         )
+        if latest is None or latest.status in OPEN:
+            return latest
         now = now or utcnow()
         if (
-            latest is None
+            within <= timedelta(0)
             or latest.status != "closed"
             or latest.closed_by != "advisor"
             or latest.closed_at is None
