@@ -73,6 +73,8 @@ class ChatUser:
         await page.fill("#message", "/start")
         await page.press("#message", "Enter")
         await page.get_by_role("button", name=re.compile(language_button)).first.click()
+        # The language choice is answered with the privacy notice (/forget erases everything).
+        await expect(page.locator(".msg--bot", has_text="/forget")).to_have_count(1)
         await expect(page.locator(".msg--bot.typing")).to_have_count(0)
         return cls(context, page)
 

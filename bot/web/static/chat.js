@@ -48,8 +48,17 @@
     scroll();
   }
 
-  async function send(body, shownText) {
+  // One request at a time, in the order the person acted: a question typed right after pressing a
+  // language button must reach the bot after the button, or it would be answered as if no language was set.
+  let queue = Promise.resolve();
+
+  function send(body, shownText) {
     if (shownText) { bubble("user").textContent = shownText; scroll(); }
+    queue = queue.then(() => deliver(body));
+    return queue;
+  }
+
+  async function deliver(body) {
     const typing = bubble("bot typing");
     typing.textContent = "…";
     body.language = navigator.language || "";
