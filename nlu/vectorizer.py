@@ -35,22 +35,32 @@ class Vectorizer:
         return int(self.idf.shape[0])
 
     def row(self, blocks: Blocks) -> SparseRow:
-        """The feature indices and values of one message; unknown features are dropped."""
-        indices: list[int] = []
-        values: list[float] = []
+        """The feature indices and values of one message; unknown features are dropped.
+
+        Only the vocabulary lookups run in Python; weighting and normalising happen in numpy (a long message
+        is scored in many windows by the crisis model, so this runs a dozen times per message).
+        """
+        indices: list[npt.NDArray[np.int32]] = []
+        values: list[npt.NDArray[np.float64]] = []
         for vocabulary, offset, weight, counts in zip(
             self.vocabularies, self.offsets, self.block_weights, blocks, strict=True
         ):
-            start = len(values)
-            for gram, count in counts.items():
-                column = vocabulary.get(gram)
-                if column is not None:
-                    indices.append(offset + column)
-                    values.append((1.0 + math.log(count)) * float(self.idf[offset + column]))
-            norm = math.sqrt(sum(v * v for v in values[start:]))
-            if norm > 0:
-                values[start:] = [weight * v / norm for v in values[start:]]
-        return np.asarray(indices, dtype=np.int32), np.asarray(values, dtype=np.float32)
+            found = [
+                (column, count)
+                for gram, count in counts.items()
+                if (column := vocabulary.get(gram)) is not None
+            ]
+            if not found:
+                continue
+            columns = np.fromiter((offset + column for column, _ in found), dtype=np.int32, count=len(found))
+            tf = 1.0 + np.log(np.fromiter((count for _, count in found), dtype=np.float64, count=len(found)))
+            weighted = tf * self.idf[columns].astype(np.float64)
+            norm = math.sqrt(float(np.dot(weighted, weighted)))
+            indices.append(columns)
+            values.append(weighted * (weight / norm) if norm > 0 else weighted)
+        if not indices:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        return np.concatenate(indices), np.concatenate(values).astype(np.float32)
 
     def matrix(self, rows: Sequence[Blocks]) -> Any:
         """The CSR matrix of many messages, built row by row with `row` (training only: scipy is imported
