@@ -11,13 +11,12 @@ import re
 from collections.abc import AsyncIterator
 
 import pytest
-from aiohttp import web
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
 from bot.service import Service
 from bot.web.app import init_app
 from tests.editor.conftest import PASSWORD, add_staff
-from tests.support.browser import chromium
+from tests.support.browser import chromium, served
 
 pytestmark = pytest.mark.browser
 
@@ -30,15 +29,8 @@ async def site(service: Service) -> AsyncIterator[str]:
     """The running service's web application on a free port."""
     await add_staff(service.sessions, "anna")
     await add_staff(service.sessions, "borys")
-    runner = web.AppRunner(init_app(service.dialogue, service.sessions, service.settings.console))
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        await runner.cleanup()
+    async with served(init_app(service.dialogue, service.sessions, service.settings.console)) as address:
+        yield address
 
 
 @pytest.fixture

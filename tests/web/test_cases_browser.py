@@ -6,7 +6,6 @@ import re
 from collections.abc import AsyncIterator
 
 import pytest
-from aiohttp import web
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -14,7 +13,7 @@ from bot.core.dialogue import Dialogue
 from bot.storage.staff_repo import StaffRepository
 from bot.web.app import init_app
 from content.guide import Guide
-from tests.support.browser import chromium
+from tests.support.browser import chromium, served
 from tests.support.understanding import ScriptedUnderstanding
 from tests.web.test_console_auth import PASSWORD
 
@@ -27,15 +26,8 @@ async def site(fixture_guide: Guide, sqlite_sessions: async_sessionmaker[AsyncSe
         await StaffRepository(session).add("olena", PASSWORD, "advisor", languages="uk,ru")
         await session.commit()
     dialogue = Dialogue(fixture_guide, ScriptedUnderstanding(), sqlite_sessions)
-    runner = web.AppRunner(init_app(dialogue, sqlite_sessions), shutdown_timeout=1)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    host, port = runner.addresses[0][:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        await runner.cleanup()
+    async with served(init_app(dialogue, sqlite_sessions)) as address:
+        yield address
 
 
 async def say(page: Page, text: str) -> None:
