@@ -7,6 +7,7 @@ stored before it is answered.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,8 +22,8 @@ from bot.handoff.cases import CaseBook
 from bot.handoff.wait import HandoffPolicy
 from bot.i18n import Translator, translator
 from bot.storage.models import Conversation, HandoffCase, Message, User
-from bot.storage.repo import Repository
-from bot.trust.gate import Gate
+from bot.storage.repo import Arrival, Repository
+from bot.trust.gate import Gate, storable, with_database
 from content.guide import Guide
 from content.model import LANGUAGES, Topic
 from nlu import LanguageHint, Parse, reply_language
@@ -71,6 +72,7 @@ class Turn:
     escalate: bool = False
     erased: bool = False
     news: list[CaseNews] = field(default_factory=list)
+    latest_case: HandoffCase | None = None  # as read on arrival
 
     @property
     def t(self) -> Translator:
@@ -124,23 +126,22 @@ class Dialogue:
         The incoming message is committed before any understanding runs, so a crash while answering loses
         no message.
         """
-        # Rate limit, a brief database outage, unstorable characters (bot/trust/gate.py).
-        if self.gate is not None:
-            screened = await self.gate.screen(incoming, self.sessions)
-            if isinstance(screened, Outcome):
-                return screened  # held back: stored by the gate
-            incoming = screened
+        incoming = storable(incoming)
         async with self.sessions() as session:
             repo = Repository(session)
-            user = await repo.user(incoming.channel, incoming.user_ref, incoming.client_language)
+            arrival = await self._arrive(repo, incoming)
+            user = arrival.user
             if language in LANGUAGES and user.language is None:
                 user.language = language
-            conversation = await repo.conversation(user)
+            conversation = await repo.go_on(user, arrival.conversation)
+            if self.gate is not None and self.gate.holds_back(arrival):
+                return await self.gate.hold(repo, user, conversation, incoming)  # stored, not answered
             inbound = repo.message(
                 conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
             )
             await repo.commit()
             turn = Turn(incoming, repo, user, conversation, user.language or self._suggested(user), inbound)
+            turn.latest_case = arrival.latest_case
             try:
                 await self._route(turn, onboarding)
             except Exception:
@@ -166,6 +167,27 @@ class Dialogue:
             answer_id=turn.answer_id,
             extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
         )
+
+    async def _arrive(self, repo: Repository, incoming: Incoming) -> Arrival:
+        """The sender, with what the rate limit needs; a database briefly away is waited for
+        (bot/trust/gate.py), as nothing has been written yet."""
+
+        async def attempt() -> Arrival:
+            try:
+                return await repo.arrive(
+                    incoming.channel,
+                    incoming.user_ref,
+                    incoming.client_language,
+                    since=self.gate.since() if self.gate is not None else None,
+                )
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await repo.session.rollback()
+                raise
+
+        if self.gate is None:
+            return await attempt()
+        return await with_database(attempt, self.gate.retry_seconds, "reading the sender")
 
     @staticmethod
     def _apology(turn: Turn) -> Turn:
@@ -587,7 +609,7 @@ class Dialogue:
         if incoming.text is not None and len(incoming.text) > self.max_message_length:
             return False
         book = CaseBook(turn.repo.session)
-        found = await book.relay_case_of(turn.user, self.handoff.reopen_within)
+        found = book.relay_case(turn.latest_case, self.handoff.reopen_within)
         if found is None:
             return False
         if found.status == "closed":

@@ -72,21 +72,14 @@ class CaseBook:
             .limit(1)
         )
 
-    async def relay_case_of(
-        self, user: User, within: timedelta, now: datetime | None = None
+    @staticmethod
+    def relay_case(
+        latest: HandoffCase | None, within: timedelta, now: datetime | None = None
     ) -> HandoffCase | None:
-        """The case what the person writes belongs to: their open case, or their latest case if an advisor
-        closed it less than `within` ago (to be reopened; a user's own close and an erasure do not reopen).
-
-        One query, since it runs for every message: a person has at most one open case, and it is their
-        latest.
+        """The case what the person writes belongs to, given their latest case: that case if it is open,
+        or if an advisor closed it less than `within` ago (to be reopened; a user's own close and an
+        erasure do not reopen). A person has at most one open case, and it is their latest.
         """
-        latest = await self.session.scalar(
-            select(HandoffCase)
-            .where(HandoffCase.user_id == user.id)
-            .order_by(HandoffCase.created_at.desc())
-            .limit(1)
-        )
         if latest is None or latest.status in OPEN:
             return latest
         now = now or utcnow()

@@ -6,10 +6,11 @@ never sees an engine or SQL.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ScalarSelect, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.handoff.cases import CaseBook
@@ -17,6 +18,16 @@ from bot.storage.models import Conversation, Event, HandoffCase, Message, User, 
 
 CONVERSATION_GAP = timedelta(hours=6)
 OPEN_CASE_STATUSES = ("waiting", "assigned", "answered")
+
+
+@dataclass
+class Arrival:
+    """What the core needs to know about the sender of a message, read in one query."""
+
+    user: User
+    conversation: Conversation | None  # their latest conversation, if any (maybe too old to go on)
+    latest_case: HandoffCase | None  # their latest handoff case, open or not
+    recent: int  # their incoming messages since the `since` asked for (0 if not asked)
 
 
 class Repository:
@@ -36,11 +47,64 @@ class Repository:
         if user is None:
             user = User(channel=channel, external_id=external_id, state={})
             self.session.add(user)
+        self._seen(user, client_language)
+        return user
+
+    async def arrive(
+        self, channel: str, external_id: str, client_language: str | None, since: datetime | None = None
+    ) -> Arrival:
+        """The sender (created on first contact) with their latest conversation, their latest case and
+        the count of their messages since `since`, in one statement.
+
+        Every incoming message starts here, so the four lookups it needs share one round trip.
+        """
+        latest_conversation = (
+            select(Conversation.id)
+            .where(Conversation.user_id == User.id)
+            .order_by(Conversation.last_message_at.desc())
+            .limit(1)
+            .correlate(User)
+            .scalar_subquery()
+        )
+        latest_case = (
+            select(HandoffCase.id)
+            .where(HandoffCase.user_id == User.id)
+            .order_by(HandoffCase.created_at.desc(), HandoffCase.id.desc())
+            .limit(1)
+            .correlate(User)
+            .scalar_subquery()
+        )
+        recent: ScalarSelect[int] | Any = literal(0)
+        if since is not None:
+            recent = (
+                select(func.count(Message.id))
+                .where(Message.user_id == User.id, Message.direction == "in", Message.created_at > since)
+                .correlate(User)
+                .scalar_subquery()
+            )
+        row = (
+            await self.session.execute(
+                select(User, Conversation, HandoffCase, recent)
+                .outerjoin(Conversation, Conversation.id == latest_conversation)
+                .outerjoin(HandoffCase, HandoffCase.id == latest_case)
+                .where(User.channel == channel, User.external_id == external_id)
+            )
+        ).first()
+        if row is None:
+            user = User(channel=channel, external_id=external_id, state={})
+            self.session.add(user)
+            arrival = Arrival(user, None, None, 0)
+        else:
+            arrival = Arrival(row[0], row[1], row[2], int(row[3] or 0))
+        self._seen(arrival.user, client_language)
+        return arrival
+
+    @staticmethod
+    def _seen(user: User, client_language: str | None) -> None:
         if client_language:
             user.client_language = client_language[:16]
         user.last_seen_at = utcnow()
         user.active = True
-        return user
 
     async def conversation(self, user: User) -> Conversation:
         """The user's current conversation; a new one after a long silence (for per-conversation stats)."""
@@ -51,6 +115,12 @@ class Repository:
             .order_by(Conversation.last_message_at.desc())
             .limit(1)
         )
+        return await self.go_on(user, latest)
+
+    async def go_on(self, user: User, latest: Conversation | None) -> Conversation:
+        """`latest` continued, or a new conversation if there is none or it ended in a long silence."""
+        if user.id is None:
+            await self.session.flush()  # a new user: the conversation needs their id
         now = utcnow()
         if latest is None or now - latest.last_message_at > CONVERSATION_GAP:
             latest = Conversation(user_id=user.id, channel=user.channel, started_at=now)
@@ -58,7 +128,8 @@ class Repository:
         latest.last_message_at = now
         latest.language = user.language or latest.language
         latest.district = user.district or latest.district
-        await self.session.flush()
+        if latest.id is None:
+            await self.session.flush()  # a new conversation: the message needs its id
         return latest
 
     def message(

@@ -3,7 +3,8 @@ within their rate, and the text can be stored.
 
 **Rate limit.** A sliding window counted in the database: the person's incoming messages of the last
 `abuse.window_seconds`. Counting stored messages instead of keeping counters in memory means the limit holds
-across several workers and restarts, and costs one indexed count per message. Past `abuse.max_messages` the
+across several workers and restarts; the count rides along in the statement that reads the sender
+(`Repository.arrive`), so it costs no round trip of its own. Past `abuse.max_messages` the
 person is told once per window, in their language, to slow down; further messages are stored (nothing a
 person writes is lost, and an advisor reading the transcript sees them) but not answered until they pause.
 The window slides, so a flood that goes on stays quiet, and an ordinary user never meets the limit. A
@@ -14,8 +15,8 @@ One person's flood costs other people nothing beyond that count: the doors handl
 Telegram door runs each chat's updates in order, and other chats in parallel), and a limited message is
 stored and closed without the understanding layer.
 
-**A database that is briefly away** (a restart, a failover, connections cut by the server) makes the count
-fail first. The gate then waits and tries again, with growing pauses, for up to `database.retry_seconds`
+**A database that is briefly away** (a restart, a failover, connections cut by the server) makes that first
+read fail. The gate then waits and tries again, with growing pauses, for up to `database.retry_seconds`
 before letting the error through to the door, which apologises and keeps the update for later. A message
 that arrives during a short outage is therefore answered late instead of failing.
 """
@@ -30,15 +31,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import AbuseSettings
 from bot.core.types import Incoming, Outcome, Reply
 from bot.i18n import translator
-from bot.storage.models import HandoffCase, Message, User, utcnow
-from bot.storage.repo import OPEN_CASE_STATUSES, Repository
+from bot.storage.models import Conversation, User, utcnow
+from bot.storage.repo import OPEN_CASE_STATUSES, Arrival, Repository
 from content.model import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -96,15 +95,6 @@ def storable(incoming: Incoming) -> Incoming:
     )
 
 
-async def _has_open_case(session: AsyncSession, user: User) -> bool:
-    found = await session.scalar(
-        select(HandoffCase.id)
-        .where(HandoffCase.user_id == user.id, HandoffCase.status.in_(OPEN_CASE_STATUSES))
-        .limit(1)
-    )
-    return found is not None
-
-
 def _without_nul(value: str | None) -> str | None:
     return value.replace("\x00", "") if value else value
 
@@ -126,66 +116,41 @@ class Gate:
         self.clock = clock
         self.window = timedelta(seconds=settings.window_seconds)
 
-    async def screen(
-        self, incoming: Incoming, sessions: async_sessionmaker[AsyncSession]
-    ) -> Incoming | Outcome:
-        """The message for the core to answer, or the outcome of a message stored and held back here."""
-        incoming = storable(incoming)
-        recent = await with_database(
-            lambda: self._recent(incoming, sessions), self.retry_seconds, "rate limit"
+    def since(self) -> datetime:
+        """Where the window starts: messages after this count."""
+        return self.clock() - self.window
+
+    def holds_back(self, arrival: Arrival) -> bool:
+        """Whether this message (not yet stored) is over the person's limit and must not be answered."""
+        if arrival.recent < self.settings.max_messages:
+            return False
+        case = arrival.latest_case
+        return case is None or case.status not in OPEN_CASE_STATUSES
+
+    async def hold(
+        self, repo: Repository, user: User, conversation: Conversation, incoming: Incoming
+    ) -> Outcome:
+        """Store the message; tell the person to slow down once per window, else stay quiet."""
+        repo.message(
+            conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
         )
-        if recent < self.settings.max_messages:
-            return incoming
-        return await self._hold(incoming, sessions) or incoming
-
-    async def _recent(self, incoming: Incoming, sessions: async_sessionmaker[AsyncSession]) -> int:
-        """The person's incoming messages within the window (this one not yet stored)."""
-        async with sessions() as session:
-            count = await session.scalar(
-                select(func.count(Message.id))
-                .join(User, Message.user_id == User.id)
-                .where(
-                    User.channel == incoming.channel,
-                    User.external_id == incoming.user_ref,
-                    Message.direction == "in",
-                    Message.created_at > self.clock() - self.window,
-                )
+        language = self._language(user)
+        now = self.clock().timestamp()
+        replies: tuple[Reply, ...] = ()
+        if now >= float(user.state.get(QUIET_UNTIL, 0)):
+            user.state = {**user.state, QUIET_UNTIL: now + self.settings.window_seconds}
+            t = translator(language)
+            text = t._(
+                "You are sending messages faster than I can answer. Please wait {wait}, then send "
+                "your question again in one message.",
+                wait=t.duration(self.window),
             )
-        return int(count or 0)
-
-    async def _hold(self, incoming: Incoming, sessions: async_sessionmaker[AsyncSession]) -> Outcome | None:
-        """Store the message; tell the person to slow down once per window, else stay quiet.
-
-        None for a person whose case is open: what they write goes to their advisor, however fast.
-        """
-        async with sessions() as session:
-            repo = Repository(session)
-            user = await repo.user(incoming.channel, incoming.user_ref, incoming.client_language)
-            if await _has_open_case(session, user):
-                return None
-            conversation = await repo.conversation(user)
-            repo.message(
-                conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
+            replies = (Reply(text),)
+            repo.message(conversation, user, "out", text=text, language=language)
+            log.info(
+                "user %s is over the message limit; quiet for %.0f s", user.id, self.settings.window_seconds
             )
-            language = self._language(user)
-            now = self.clock().timestamp()
-            replies: tuple[Reply, ...] = ()
-            if now >= float(user.state.get(QUIET_UNTIL, 0)):
-                user.state = {**user.state, QUIET_UNTIL: now + self.settings.window_seconds}
-                t = translator(language)
-                text = t._(
-                    "You are sending messages faster than I can answer. Please wait {wait}, then send "
-                    "your question again in one message.",
-                    wait=t.duration(self.window),
-                )
-                replies = (Reply(text),)
-                repo.message(conversation, user, "out", text=text, language=language)
-                log.info(
-                    "user %s is over the message limit; quiet for %.0f s",
-                    user.id,
-                    self.settings.window_seconds,
-                )
-            await repo.commit()
+        await repo.commit()
         return Outcome(language=language, replies=replies, answer_id="ui.rate_limited")
 
     def _language(self, user: User) -> str:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.telegram import TelegramDoor, api_urls
+from bot.channels.telegram.transport import AiohttpRequest
 from bot.core.dialogue import Dialogue
 from bot.storage.models import TelegramOutbox, TelegramUpdate, User
 from bot.storage.telegram_store import ReceivedUpdate, TelegramStore
@@ -285,19 +287,26 @@ async def test_a_delivered_message_is_never_sent_again_when_recording_it_fails(
     assert help_replies(emulator.messages(83)) == 1
 
 
+@pytest.mark.parametrize(
+    "transport",
+    [lambda: HTTPXRequest(read_timeout=0.3), lambda: AiohttpRequest(read_timeout=0.3)],
+    ids=["httpx", "aiohttp"],
+)
 async def test_ptb_itself_never_retries_and_maps_each_failure_to_an_exception(
-    emulator: BotApiEmulator,
+    emulator: BotApiEmulator, transport: Callable[[], BaseRequest]
 ) -> None:
-    """What the retry loop is built on (python-telegram-bot 22.8): one request each, and these exceptions."""
+    """What the retry loop is built on (python-telegram-bot 22.8, with PTB's transport and ours): one
+    request each, and these exceptions."""
     base_url, base_file_url = api_urls(emulator.url)
     emulator.user(35)
-    request = HTTPXRequest(read_timeout=0.3)
+    request = transport()
     async with ExtBot(emulator.token, base_url=base_url, base_file_url=base_file_url, request=request) as bot:
         for kind, error in (
             ("429", RetryAfter),
             ("500", NetworkError),
             ("502", NetworkError),
             ("hang", TimedOut),
+            ("drop", NetworkError),
         ):
             emulator.fail("sendMessage", kind, chat_id=35, delay=2)
             before = len(emulator.calls_of("sendMessage"))

@@ -22,7 +22,6 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, ExtBot
-from telegram.request import HTTPXRequest
 
 from bot.channels.telegram.advisors import AdvisorGroup
 from bot.channels.telegram.commands import all_menus
@@ -34,6 +33,7 @@ from bot.channels.telegram.lifecycle import Backoff, keep_trying
 from bot.channels.telegram.ordering import ChatOrderedProcessor
 from bot.channels.telegram.polling import ALLOWED_UPDATES, Poller
 from bot.channels.telegram.ratelimit import ChatRateLimiter, Limits
+from bot.channels.telegram.transport import AiohttpRequest
 from bot.channels.telegram.webhook import WebhookEndpoint, webhook_secret
 from bot.config import ConfigError, HandoffSettings, TelegramSettings
 from bot.core.dialogue import Dialogue
@@ -45,9 +45,9 @@ log = logging.getLogger(__name__)
 TelegramApp = Application[ExtBot[None], CallbackContext[Any, Any, Any, Any], Any, Any, Any, Any]
 DEFAULT_API = "https://api.telegram.org"
 PRUNE_EVERY = 3600.0
-# httpcore looks at every pooled connection for every request: past a few dozen that costs more than it
-# helps (PTB's default pool is 256).
-MAX_CONNECTIONS = 64
+# Telegram takes about 30 messages/s from a bot, so a few connections carry all we may send (PTB's default
+# pool is 256).
+MAX_CONNECTIONS = 16
 
 
 def api_urls(api_url: str | None) -> tuple[str, str]:
@@ -71,11 +71,10 @@ def build_application(settings: TelegramSettings, token: str, limiter: ChatRateL
     logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     base_url, base_file_url = api_urls(settings.api_url)
     timeout = settings.request_timeout
-    request = HTTPXRequest(
-        connection_pool_size=min(2 * settings.concurrent_chats + 8, MAX_CONNECTIONS),
+    request = AiohttpRequest(
+        min(2 * settings.concurrent_chats + 8, MAX_CONNECTIONS),
         connect_timeout=timeout,
         read_timeout=timeout,
-        write_timeout=timeout,
         pool_timeout=timeout,
     )
     application: TelegramApp = (
@@ -85,7 +84,7 @@ def build_application(settings: TelegramSettings, token: str, limiter: ChatRateL
         .base_file_url(base_file_url)
         .request(request)
         .get_updates_request(
-            HTTPXRequest(connect_timeout=timeout, read_timeout=timeout, pool_timeout=timeout)
+            AiohttpRequest(1, connect_timeout=timeout, read_timeout=timeout, pool_timeout=timeout)
         )
         .rate_limiter(limiter)
         .concurrent_updates(ChatOrderedProcessor(settings.concurrent_chats))
