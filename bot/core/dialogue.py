@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.core import compose, payloads
 from bot.core.types import Button, Handoff, Incoming, Outcome, Reply
@@ -45,6 +45,10 @@ CANDIDATE_FLOOR = 0.05
 REASONS = {"topic": "escalate", "crisis": "crisis"}
 # What an advisor button says about where it was pressed.
 BUTTON_TRIGGERS = {"topic": "topic", "fb": "feedback", "miss": "misunderstood", "safety": "safety"}
+
+
+# A door's own writes about an outcome, on the connection of the transaction that stores the answer.
+WithAnswer = Callable[[AsyncConnection, Outcome], Awaitable[None]]
 
 
 class Understander(Protocol):
@@ -119,12 +123,18 @@ class Dialogue:
         }
 
     async def handle(
-        self, incoming: Incoming, *, onboarding: bool = True, language: str | None = None
+        self,
+        incoming: Incoming,
+        *,
+        onboarding: bool = True,
+        language: str | None = None,
+        with_answer: WithAnswer | None = None,
     ) -> Outcome:
         """Answer one message. `onboarding=False` skips the language choice (the `ask` door).
 
         The incoming message is committed before any understanding runs, so a crash while answering loses
-        no message.
+        no message. `with_answer` lets a door write its own records of the outcome (the Telegram outbox) in
+        the transaction that stores the answer: both are kept, or neither.
         """
         incoming = storable(incoming)
         async with self.sessions() as session:
@@ -135,7 +145,11 @@ class Dialogue:
                 user.language = language
             conversation = await repo.go_on(user, arrival.conversation)
             if self.gate is not None and self.gate.holds_back(arrival):
-                return await self.gate.hold(repo, user, conversation, incoming)  # stored, not answered
+                held = self.gate.hold(repo, user, conversation, incoming)  # stored, not answered
+                if with_answer is not None:
+                    await with_answer(await session.connection(), held)
+                await repo.commit()
+                return held
             inbound = repo.message(
                 conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
             )
@@ -155,18 +169,21 @@ class Dialogue:
             if not turn.erased:
                 for reply in turn.replies:
                     repo.message(conversation, user, "out", text=reply.text, language=turn.language)
+            outcome = Outcome(
+                language=turn.language,
+                replies=tuple(turn.replies),
+                handoff=turn.handoff,
+                intent=turn.intent,
+                confidence=turn.confidence,
+                answer_id=turn.answer_id,
+                extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
+            )
+            if with_answer is not None:
+                await with_answer(await session.connection(), outcome)
             await repo.commit()
         for news in turn.news:
             self.bus.publish(news)
-        return Outcome(
-            language=turn.language,
-            replies=tuple(turn.replies),
-            handoff=turn.handoff,
-            intent=turn.intent,
-            confidence=turn.confidence,
-            answer_id=turn.answer_id,
-            extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
-        )
+        return outcome
 
     async def _arrive(self, repo: Repository, incoming: Incoming) -> Arrival:
         """The sender, with what the rate limit needs; a database briefly away is waited for

@@ -47,7 +47,10 @@ def create_engine(url: str, echo: bool = False) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, hide_parameters=not echo)
+        # Every transaction here ends in a commit or a rollback before its connection goes back (sessions and
+        # `engine.begin()` do it, a closed `engine.connect()` rolls back what it began), so the pool's own
+        # rollback on return is one more trip to aiosqlite's thread for nothing.
+        engine = create_async_engine(url, echo=echo, hide_parameters=not echo, pool_reset_on_return=None)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=not echo)

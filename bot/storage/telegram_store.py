@@ -155,9 +155,20 @@ class TelegramStore:
     ) -> list[OutboxRow]:
         """Write the replies to an update and close it (`status`), in one transaction."""
         async with self.engine.begin() as connection:
-            rows = await self._enqueue(connection, update_id, chat_id, messages)
-            await self._close_update(connection, update_id, status)
-            return rows
+            return await self.answer_in(connection, update_id, chat_id, messages, status)
+
+    async def answer_in(
+        self,
+        connection: AsyncConnection,
+        update_id: int,
+        chat_id: int,
+        messages: Sequence[dict[str, Any]],
+        status: str = "answered",
+    ) -> list[OutboxRow]:
+        """`answer` in the caller's transaction (the one in which the core stores its answer)."""
+        rows = await self._enqueue(connection, update_id, chat_id, messages)
+        await self._close_update(connection, update_id, status)
+        return rows
 
     async def finish(self, update_id: int, status: str) -> None:
         """Close an update that needs no reply ('ignored') or could not be answered ('failed')."""

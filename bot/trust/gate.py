@@ -127,10 +127,9 @@ class Gate:
         case = arrival.latest_case
         return case is None or case.status not in OPEN_CASE_STATUSES
 
-    async def hold(
-        self, repo: Repository, user: User, conversation: Conversation, incoming: Incoming
-    ) -> Outcome:
-        """Store the message; tell the person to slow down once per window, else stay quiet."""
+    def hold(self, repo: Repository, user: User, conversation: Conversation, incoming: Incoming) -> Outcome:
+        """Store the message (the caller commits); tell the person to slow down once per window, else stay
+        quiet."""
         repo.message(
             conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
         )
@@ -150,7 +149,6 @@ class Gate:
             log.info(
                 "user %s is over the message limit; quiet for %.0f s", user.id, self.settings.window_seconds
             )
-        await repo.commit()
         return Outcome(language=language, replies=replies, answer_id="ui.rate_limited")
 
     def _language(self, user: User) -> str:

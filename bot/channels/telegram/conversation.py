@@ -1,11 +1,12 @@
 """The PTB handlers: one update in, at most one call to the core, its replies out through the outbox.
 
 Each update takes the same path: translate it (`convert`), ask the core while "typing…" shows if that takes
-a moment, render the outcome (`render`), write the messages to the outbox together with marking the update
-answered, then deliver them (`delivery`). A pressed button is answered at once so it stops spinning. An
-update that is not a message to the bot is closed without a reply. If the core fails (it catches its own
-errors inside a turn, so this means its storage failed), it is tried once more; then the error is logged
-and the user gets the core's apology with the advisor button, in their language.
+a moment, render the outcome (`render`) and write the messages to the outbox, marking the update answered,
+in the transaction in which the core stores its answer, then deliver them (`delivery`). A pressed button is
+answered at once so it stops spinning. An update that is not a message to the bot is closed without a reply.
+If the core fails (it catches its own errors inside a turn, so this means its storage failed), it is tried
+once more; then the error is logged and the user gets the core's apology with the advisor button, in their
+language.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram import Bot, BotCommand, BotCommandScopeChat, ChatMember, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
@@ -34,10 +36,10 @@ from bot.channels.telegram.convert import BotIdentity, Inbound, to_inbound
 from bot.channels.telegram.delivery import Sender
 from bot.channels.telegram.render import render, render_reply
 from bot.core import compose
-from bot.core.dialogue import Dialogue
+from bot.core.dialogue import Dialogue, WithAnswer
 from bot.core.types import Outcome, Reply
 from bot.i18n import translator
-from bot.storage.telegram_store import TelegramStore
+from bot.storage.telegram_store import OutboxRow, TelegramStore
 from content.model import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -161,13 +163,20 @@ class Conversations:
             await self.store.finish(update.update_id, "ignored")
             return
         answering = asyncio.create_task(self._answer_button(update)) if inbound.callback_id else None
+        rows: list[OutboxRow] = []
+
+        async def with_answer(connection: AsyncConnection, outcome: Outcome) -> None:
+            # The replies enter the outbox and the update closes in the core's own last transaction.
+            messages = render(outcome)
+            rows[:] = await self.store.answer_in(connection, update.update_id, inbound.chat_id, messages)
+
         try:
-            outcome = await self._ask_core(context.bot, inbound)
-            messages = render(outcome) if outcome else await self._apology(inbound)
-            # If this fails (the database is gone), the update stays stored and is handled at the next start.
-            rows = await self.store.answer(
-                update.update_id, inbound.chat_id, messages, status="answered" if outcome else "failed"
-            )
+            outcome = await self._ask_core(context.bot, inbound, with_answer)
+            if outcome is None:
+                # If this fails (the database is gone), the update stays stored for the next start.
+                rows = await self.store.answer(
+                    update.update_id, inbound.chat_id, await self._apology(inbound), status="failed"
+                )
         finally:
             if answering is not None:
                 await answering
@@ -191,12 +200,12 @@ class Conversations:
         log.debug("update %s needs no reply", update.update_id)
         await self.store.finish(update.update_id, "ignored")
 
-    async def _ask_core(self, bot: Bot, inbound: Inbound) -> Outcome | None:
+    async def _ask_core(self, bot: Bot, inbound: Inbound, with_answer: WithAnswer) -> Outcome | None:
         """The core's outcome; one more try after a failure (a busy database), then None."""
         async with Typing(bot, inbound.chat_id, self.typing_delay):
             for attempt in range(CORE_ATTEMPTS):
                 try:
-                    return await self.dialogue.handle(inbound.incoming)
+                    return await self.dialogue.handle(inbound.incoming, with_answer=with_answer)
                 except Exception:
                     log.exception(
                         "the conversation core failed on a message from chat %s (attempt %d of %d)",
