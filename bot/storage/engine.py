@@ -18,6 +18,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from bot.storage import sqlite_driver
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -37,6 +39,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def make_async_sqlite_args(url: str) -> tuple[list[Any], dict[str, Any]]:
+    """What SQLAlchemy's aiosqlite dialect would pass to `connect` for this URL."""
+    parsed = make_url(url)
+    args, kwargs = parsed.get_dialect()().create_connect_args(parsed)
+    return list(args), dict(kwargs)
+
+
 def create_engine(url: str, echo: bool = False) -> AsyncEngine:
     """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg), with the data folder created.
 
@@ -50,7 +59,14 @@ def create_engine(url: str, echo: bool = False) -> AsyncEngine:
         # Every transaction here ends in a commit or a rollback before its connection goes back (sessions and
         # `engine.begin()` do it, a closed `engine.connect()` rolls back what it began), so the pool's own
         # rollback on return is one more trip to aiosqlite's thread for nothing.
-        engine = create_async_engine(url, echo=echo, hide_parameters=not echo, pool_reset_on_return=None)
+        args, kwargs = make_async_sqlite_args(url)
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            hide_parameters=not echo,
+            pool_reset_on_return=None,
+            async_creator=lambda: sqlite_driver.connect(*args, **kwargs),
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=not echo)
