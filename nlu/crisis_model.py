@@ -17,6 +17,7 @@ out of fold, about 1.5% of ordinary questions raise a signal, and the fresh deve
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from nlu.crisis import CRISIS_TOPICS, sentences
+from nlu.crisis import CRISIS_TOPICS, CueReader, sentences
 from nlu.linear_model import LinearModel
 from nlu.vectorizer import Blocks, Vectorizer
 
@@ -49,6 +50,25 @@ _WINDOW = 12
 # questions from 1.46% to 1.37% for 0.4 points of the model's recall; the fresh batch did not change.
 _MIN_WORDS = 2
 _CHAR_MIN, _CHAR_MAX = 2, 5
+# Laughter in a sentence ("lol", "хаха", "xD", a laughing emoji, which nlu.crisis reads as "haha") marks a
+# joke: "my husband will kill me if he sees the bill lol". The phrase lists already drop a threat next to
+# laughter; the model may still raise a possible signal there (a safety note), never more than this. A
+# sentence is one reading unit, so the cap holds for every window of it, with the laughter or without.
+_LAUGHING_CAP = THRESHOLD
+# A message read in several windows, whose strongest window reads as a crisis while the whole message reads
+# as clearly ordinary (crisis probability below this), gets a possible signal (a safety note), not more. On
+# our development batches the crises the model alone found in long messages read as crises as a whole too
+# (0.64 or more, with one exception at 0.09), while long ordinary stories ("we came a week ago with my
+# husband and two kids, we stay with friends for now...") had a window at 0.8-0.9 and a whole below 0.1.
+_ORDINARY_WHOLE = 0.2
+# A possible trafficking reading (threshold to certain) is confirmed by a weak trafficking cue in the message
+# (coercion, a debt, withheld papers or pay, "not allowed"...: nlu.lexicons.crisis.CUES) and then counts as
+# this probability, which starts the crisis flow at the default `crisis_certain`. Two weak signals agree,
+# as for the intent net (nlu.crisis.from_intent). Measured on our development batches: 3 more trafficking
+# messages start the flow, 1 near miss more; violence cues ("afraid", "police", "drunk") are too common in
+# ordinary messages to do the same.
+_CUE_CONFIRMED = 0.9
+_LAUGHTER = re.compile(r"(lol|lmao|rofl|hd|jk|a?(ha){2,}h?|(he){2,}h?|(hi){3,})")
 
 
 @dataclass(frozen=True)
@@ -94,17 +114,29 @@ def blocks(keys: Sequence[str]) -> Blocks:
     return chars, words
 
 
-def windows(text: str) -> Iterator[list[str]]:
-    """The parts of a message the model scores: each sentence of two words or more, long ones in
-    half-overlapping windows."""
+def laughing(keys: Sequence[str]) -> bool:
+    """Whether a sentence's crisis keys hold laughter ("lol", "хаха", "xd", a laughing emoji)."""
+    return any(_LAUGHTER.fullmatch(key) for key in keys)
+
+
+def _parts(text: str) -> Iterator[tuple[list[str], bool]]:
+    """The windows of `windows` with whether their sentence laughs."""
     for keys in sentences(text):
         if len(keys) < _MIN_WORDS:
             continue
+        joke = laughing(keys)
         if len(keys) <= _WINDOW:
-            yield keys
+            yield keys, joke
             continue
         for start in range(0, len(keys) - _WINDOW // 2, _WINDOW // 2):
-            yield keys[start : start + _WINDOW]
+            yield keys[start : start + _WINDOW], joke
+
+
+def windows(text: str) -> Iterator[list[str]]:
+    """The parts of a message the model scores: each sentence of two words or more, long ones in
+    half-overlapping windows."""
+    for keys, _ in _parts(text):
+        yield keys
 
 
 def message_keys(text: str) -> list[str]:
@@ -126,21 +158,44 @@ class CrisisModel:
         return {label: float(p) for label, p in zip(self.model.classes, values, strict=True)}
 
     def score(self, text: str) -> tuple[float, str | None]:
-        """The highest crisis probability over the parts of `text`, and the crisis kind it points to."""
-        best, kind = 0.0, None
+        """The highest crisis probability over the parts of `text` and the crisis kind it points to: capped
+        for a joke or a long ordinary message, raised for a trafficking reading confirmed by a cue."""
+        best, kind, parts, joke = 0.0, None, 0, False
         none = self.model.classes.index(NONE)
-        for keys in windows(text):
+        for keys, laughs in _parts(text):
+            parts += 1
             values = self.model.probabilities(self.vectorizer.row(blocks(keys)))
             crisis = 1.0 - float(values[none])
+            if laughs:
+                crisis = min(crisis, _LAUGHING_CAP)
             if crisis > best:
                 values[none] = -1.0
-                best, kind = crisis, self.model.classes[int(np.argmax(values))]
+                best, kind, joke = crisis, self.model.classes[int(np.argmax(values))], laughs
+        if parts > 1 and best > _LAUGHING_CAP and self._crisis(message_keys(text)) < _ORDINARY_WHOLE:
+            return _LAUGHING_CAP, kind
+        if kind == "trafficking" and not joke and THRESHOLD <= best < _CUE_CONFIRMED and _confirmed(text):
+            return _CUE_CONFIRMED, kind
         return best, kind
+
+    def _crisis(self, keys: Sequence[str]) -> float:
+        """The crisis probability (1 - P(none)) of one list of crisis keys."""
+        values = self.model.probabilities(self.vectorizer.row(blocks(keys)))
+        return 1.0 - float(values[self.model.classes.index(NONE)])
 
     def kind(self, text: str, threshold: float = THRESHOLD) -> str | None:
         """The crisis kind the model sees in `text`, or None below `threshold`."""
         probability, kind = self.score(text)
         return kind if probability >= threshold else None
+
+
+@lru_cache(maxsize=1)
+def _cue_reader() -> CueReader:
+    return CueReader()
+
+
+def _confirmed(text: str) -> bool:
+    """Whether the message holds a weak trafficking cue."""
+    return "trafficking" in _cue_reader().kinds(text)
 
 
 def training_set(

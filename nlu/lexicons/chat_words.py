@@ -48,7 +48,7 @@ CHAT_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
                 "нет", "неа", "ладно", "хорошо", "понятно", "понял", "поняла", "помогите", "помощь",
                 "где", "что", "чо", "че", "как", "кто", "когда", "почему", "зачем", "сколько", "куда",
                 "какой", "какая", "какие", "мне", "меня", "она", "они", "сейчас", "уже", "еще", "тоже",
-                "или", "если", "есть", "нету", "нужно", "надо", "можно",
+                "или", "если", "есть", "нету", "нужно", "надо", "можно", "щас", "ща",
                 "spasibo", "spasib", "pasib", "spasiba", "blagodaryu", "pozhaluysta", "pozhalujsta",
                 "pozhalusta", "privet", "privetik", "zdravstvuyte", "zdravstvujte", "zdrastvuyte",
                 "zdraste", "poka", "net", "khorosho", "horosho", "ponyatno", "ponyal", "ponyala",
