@@ -50,7 +50,7 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--folds", type=int, default=5, help="stratified k-fold on the training data; 0 skips"
     )
-    parser.add_argument("--out", type=Path, default=Path("reports"))
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/reports"))
     parser.add_argument("--data-dir", type=Path, default=None, help="training data (default: the settings')")
     return parser.parse_args(list(argv))
 

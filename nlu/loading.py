@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import logging
 import time
@@ -91,8 +92,22 @@ def build_understanding(settings: NLUSettings, config: TrainingConfig | None = N
     # The dictionaries, vocabularies and lexicons just loaded are a million long-lived objects; freezing
     # them keeps the cyclic garbage collector from rescanning them, which caused 10-30 ms pauses in parses.
     gc.freeze()
+    _return_freed_memory()
     log.info("NLU ready in %.2f s (backend %s)", time.perf_counter() - started, settings.backend)
     return understanding
+
+
+def _return_freed_memory() -> None:
+    """Give the heap pages freed by loading (unpickling, building lexicons) back to the system.
+
+    glibc keeps freed memory for reuse; after loading, about 5 MB of it is never needed again. Elsewhere
+    (another C library, another system) this does nothing.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        return
 
 
 async def load_understanding(settings: NLUSettings) -> Understanding:
