@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_ALPHA, LIKE_NUM
 
 from nlu.normalize import fold
 from nlu.polish import DEFAULT_POLISH_LEMMATIZER, POLISH_LEMMATIZERS, PolishLemmatizer, polish_forms
@@ -63,6 +64,13 @@ def _blank_pipeline(language: str, lemmatize: bool) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # spaCy warns that a blank pipeline has no trained components
             nlp.initialize()
+    if not lemmatize:
+        # Serving reads two attributes of a token (`analyse`). spaCy computes some twenty for every word new
+        # to the vocabulary (norms, shapes, stop words…), and in the memory zone every word is new on every
+        # parse: keeping only these two makes a 640-character message ≈ 20% cheaper, with the same tokens.
+        vocab: Any = nlp.vocab  # the stubs do not list lex_attr_getters
+        getters = vocab.lex_attr_getters
+        vocab.lex_attr_getters = {key: getters[key] for key in (IS_ALPHA, LIKE_NUM) if key in getters}
     return nlp
 
 
