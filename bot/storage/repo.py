@@ -39,6 +39,17 @@ class Repository:
     async def commit(self) -> None:
         await self.session.commit()
 
+    async def user(self, channel: str, external_id: str, client_language: str | None) -> User:
+        """The user behind a chat, created on first contact."""
+        user = await self.session.scalar(
+            select(User).where(User.channel == channel, User.external_id == external_id)
+        )
+        if user is None:
+            user = User(channel=channel, external_id=external_id, state={})
+            self.session.add(user)
+        self._seen(user, client_language)
+        return user
+
     async def arrive(
         self, channel: str, external_id: str, client_language: str | None, since: datetime | None = None
     ) -> Arrival:
@@ -85,11 +96,26 @@ class Repository:
             arrival = Arrival(user, None, None, 0)
         else:
             arrival = Arrival(row[0], row[1], row[2], int(row[3] or 0))
-        if client_language:
-            arrival.user.client_language = client_language[:16]
-        arrival.user.last_seen_at = utcnow()
-        arrival.user.active = True
+        self._seen(arrival.user, client_language)
         return arrival
+
+    @staticmethod
+    def _seen(user: User, client_language: str | None) -> None:
+        if client_language:
+            user.client_language = client_language[:16]
+        user.last_seen_at = utcnow()
+        user.active = True
+
+    async def conversation(self, user: User) -> Conversation:
+        """The user's current conversation; a new one after a long silence (for per-conversation stats)."""
+        await self.session.flush()
+        latest = await self.session.scalar(
+            select(Conversation)
+            .where(Conversation.user_id == user.id)
+            .order_by(Conversation.last_message_at.desc())
+            .limit(1)
+        )
+        return await self.go_on(user, latest)
 
     async def go_on(self, user: User, latest: Conversation | None) -> Conversation:
         """`latest` continued, or a new conversation if there is none or it ended in a long silence."""

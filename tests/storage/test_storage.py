@@ -40,8 +40,8 @@ async def test_a_conversation_is_stored_with_aware_timestamps(
 ) -> None:
     async with sessions() as session:
         repo = Repository(session)
-        user = (await repo.arrive("telegram", "42", "uk-UA")).user
-        conversation = await repo.go_on(user, None)
+        user = await repo.user("telegram", "42", "uk-UA")
+        conversation = await repo.conversation(user)
         repo.message(
             conversation, user, "in", text="привіт <b>", language="uk", intent="greet", confidence=0.9
         )
@@ -61,12 +61,12 @@ async def test_the_same_conversation_continues_until_a_long_silence(
 ) -> None:
     async with sessions() as session:
         repo = Repository(session)
-        user = (await repo.arrive("web", "v1", None)).user
-        first = await repo.go_on(user, None)
-        again = await repo.go_on(user, (await repo.arrive("web", "v1", None)).conversation)
+        user = await repo.user("web", "v1", None)
+        first = await repo.conversation(user)
+        again = await repo.conversation(user)
         assert first.id == again.id
         first.last_message_at = first.last_message_at.replace(year=2020)
-        later = await repo.go_on(user, (await repo.arrive("web", "v1", None)).conversation)
+        later = await repo.conversation(user)
         assert later.id != first.id
         await repo.commit()
 
@@ -76,8 +76,8 @@ async def test_erasure_removes_the_person_and_keeps_anonymous_counts(
 ) -> None:
     async with sessions() as session:
         repo = Repository(session)
-        user = (await repo.arrive("telegram", "7", None)).user
-        conversation = await repo.go_on(user, None)
+        user = await repo.user("telegram", "7", None)
+        conversation = await repo.conversation(user)
         repo.message(conversation, user, "in", text="my PESEL is 90010112345")
         repo.message(conversation, None, "out", text="answer")
         repo.event("question", conversation, user, topic="legal.pesel")
@@ -98,8 +98,8 @@ async def test_erasure_removes_the_person_and_keeps_anonymous_counts(
 async def test_one_open_case_per_person(sessions: async_sessionmaker[AsyncSession]) -> None:
     async with sessions() as session:
         repo = Repository(session)
-        user = (await repo.arrive("telegram", "8", None)).user
-        conversation = await repo.go_on(user, None)
+        user = await repo.user("telegram", "8", None)
+        conversation = await repo.conversation(user)
         first, created = await repo.open_case(user, conversation, reason="request")
         second, created_again = await repo.open_case(user, conversation, reason="crisis", crisis="violence")
         assert created and not created_again and first.id == second.id

@@ -65,7 +65,7 @@ async def test_a_blocked_user_is_marked_inactive_and_their_backlog_dropped(
 ) -> None:
     async with sessions() as session:
         repo = Repository(session)
-        user = (await repo.arrive("telegram", "7", "uk")).user
+        user = await repo.user("telegram", "7", "uk")
         user.language = "pl"
         await repo.commit()
     store = TelegramStore.of(sessions, bot_id=42)
