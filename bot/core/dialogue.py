@@ -146,21 +146,16 @@ class Dialogue:
             conversation = await repo.go_on(user, arrival.conversation)
             if self.gate is not None and self.gate.holds_back(arrival):
                 held = self.gate.hold(repo, user, conversation, incoming)  # stored, not answered
-                await self._keep(repo, held, with_answer)
+                if with_answer is not None:
+                    await with_answer(await session.connection(), held)
+                await repo.commit()
                 return held
             inbound = repo.message(
                 conversation, user, "in", text=incoming.text, payload=(incoming.payload or "")[:64] or None
             )
             await repo.commit()
-            turn = Turn(
-                incoming,
-                repo,
-                user,
-                conversation,
-                user.language or self._suggested(user),
-                inbound,
-                latest_case=arrival.latest_case,
-            )
+            turn = Turn(incoming, repo, user, conversation, user.language or self._suggested(user), inbound)
+            turn.latest_case = arrival.latest_case
             try:
                 await self._route(turn, onboarding)
             except Exception:
@@ -183,17 +178,12 @@ class Dialogue:
                 answer_id=turn.answer_id,
                 extras={"text_language": turn.text_language or turn.language, "escalate": turn.escalate},
             )
-            await self._keep(repo, outcome, with_answer)
+            if with_answer is not None:
+                await with_answer(await session.connection(), outcome)
+            await repo.commit()
         for news in turn.news:
             self.bus.publish(news)
         return outcome
-
-    @staticmethod
-    async def _keep(repo: Repository, outcome: Outcome, with_answer: WithAnswer | None) -> None:
-        """Commit the answer, with the door's own records of it (`with_answer`) in the same transaction."""
-        if with_answer is not None:
-            await with_answer(await repo.session.connection(), outcome)
-        await repo.commit()
 
     async def _arrive(self, repo: Repository, incoming: Incoming) -> Arrival:
         """The sender, with what the rate limit needs; a database briefly away is waited for

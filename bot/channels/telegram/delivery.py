@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError, TimedOut
@@ -64,8 +65,11 @@ class RetryPolicy:
 
 
 def never_left(error: TimedOut) -> bool:
-    """True when the request certainly did not reach Telegram (no connection, or none free)."""
-    return isinstance(error.__cause__, aiohttp.ConnectionTimeoutError)
+    """True when the request certainly did not reach Telegram (no connection, or none free), with our
+    aiohttp transport or PTB's httpx one."""
+    return isinstance(
+        error.__cause__, aiohttp.ConnectionTimeoutError | httpx.ConnectTimeout | httpx.PoolTimeout
+    )
 
 
 ThreadLost = Callable[["OutboxRow"], Awaitable[None]]

@@ -67,6 +67,8 @@ def build_application(settings: TelegramSettings, token: str, limiter: ChatRateL
     """PTB without Updater or JobQueue, with our pacing, chat ordering and timeouts."""
     # Opt in to PTB's timedelta periods now: with the old int periods every RetryAfter warns on creation.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
+    # httpx logs every request at INFO with its URL, and a Bot API URL contains the bot token.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     base_url, base_file_url = api_urls(settings.api_url)
     timeout = settings.request_timeout
     request = AiohttpRequest(
